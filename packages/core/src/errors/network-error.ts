@@ -1,0 +1,16 @@
+import { AuthingError, type AuthingErrorOptions, describeRequest, guardFor } from './authing-error.js'
+
+/** The request never got an HTTP answer: DNS failure, refused or reset connection, TLS error. */
+export class NetworkError extends AuthingError {
+  override name = 'NetworkError' as const
+
+  /** @param options - the low-level error as `cause`, and the request summary */
+  constructor(options: AuthingErrorOptions = {}) {
+    const reason = options.cause instanceof Error && options.cause.message ? ` (${options.cause.message})` : ''
+    super(`Network error${reason}${describeRequest(options.request)}`, options)
+  }
+}
+
+/** Whether `value` is a {@link NetworkError} (any copy, any realm). */
+export const isNetworkError: (value: unknown) => value is NetworkError =
+  guardFor<NetworkError>('NetworkError')

@@ -1,0 +1,62 @@
+import * as v from 'valibot'
+
+/** Values at or above this are taken as epoch milliseconds, below it as epoch seconds. */
+export const EXPIRES_AT_MS_THRESHOLD = 1e12
+
+/** The latest instant a JavaScript `Date` can hold, in epoch milliseconds. */
+const MAX_EPOCH_MS = 8.64e15
+
+const NUMERIC_STRING = /^\d{1,16}(?:\.\d{1,9})?$/
+
+/**
+ * `expiresAt` as the upstream sends it: a non-negative finite number or a numeric string.
+ * The OpenAPI schema says "a string timestamp in seconds", its example is the number `0`, and
+ * the official SDKs have shipped both; the value is kept exactly as received.
+ */
+export const ExpiresAtSchema = v.union(
+  [
+    v.pipe(
+      v.number(),
+      v.finite('expiresAt must be a finite number'),
+      v.minValue(0, 'expiresAt must not be negative'),
+    ),
+    v.pipe(
+      v.string(),
+      v.regex(NUMERIC_STRING, 'expiresAt must be a numeric string such as "1700000000"'),
+    ),
+  ],
+  'expiresAt must be a number or a numeric string (a timestamp in seconds or milliseconds)',
+)
+
+/** `expiresAt` as received: a number or a numeric string. */
+export type ExpiresAt = v.InferOutput<typeof ExpiresAtSchema>
+
+/**
+ * Converts an already validated `expiresAt` into epoch milliseconds: values below 1e12 are
+ * seconds, values at or above it are milliseconds. Fractions of a millisecond are dropped.
+ *
+ * @param value - a value that passed {@link ExpiresAtSchema}
+ * @returns epoch milliseconds
+ */
+export function expiresAtToEpochMs(value: ExpiresAt): number {
+  const n = typeof value === 'number' ? value : Number(value)
+  return Math.floor(n < EXPIRES_AT_MS_THRESHOLD ? n * 1000 : n)
+}
+
+/**
+ * `expiresAt` validated and normalised to epoch milliseconds in one step. Rejects values that
+ * do not fit in a `Date`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot'
+ * import { ExpiresAtMsSchema } from '@authing-edge/types'
+ *
+ * v.parse(ExpiresAtMsSchema, '1700000000') // 1700000000000
+ * ```
+ */
+export const ExpiresAtMsSchema = v.pipe(
+  ExpiresAtSchema,
+  v.transform(expiresAtToEpochMs),
+  v.maxValue(MAX_EPOCH_MS, 'expiresAt is beyond the largest date JavaScript can represent'),
+)
