@@ -1,4 +1,9 @@
-import { AuthingError, type AuthingErrorOptions, describeRequest, guardFor } from './authing-error.js'
+import {
+  AuthingError,
+  type AuthingErrorOptions,
+  describeRequest,
+  guardFor,
+} from './authing-error.js'
 
 /** Fields of a business error, taken from the response envelope. */
 export interface AuthingApiErrorDetails {

@@ -1,4 +1,9 @@
-import { AuthingError, type AuthingErrorOptions, describeRequest, guardFor } from './authing-error.js'
+import {
+  AuthingError,
+  type AuthingErrorOptions,
+  describeRequest,
+  guardFor,
+} from './authing-error.js'
 
 /** Fields of an HTTP-level failure. */
 export interface HttpErrorDetails {
@@ -26,7 +31,13 @@ export class HttpError extends AuthingError implements HttpErrorDetails {
    * @param options - `cause` and the request summary
    */
   constructor(details: HttpErrorDetails, options: AuthingErrorOptions = {}) {
-    const redirect = details.status >= 300 && details.status < 400 ? ' (redirects are not followed)' : ''
+    // Status 0 is what browsers report for a redirect under `redirect: 'manual'`.
+    const redirect =
+      details.status === 0
+        ? ' (opaque redirect; redirects are not followed)'
+        : details.status >= 300 && details.status < 400
+          ? ' (redirects are not followed)'
+          : ''
     super(`HTTP ${details.status}${redirect}${describeRequest(options.request)}`, options)
     this.status = details.status
     this.requestId = details.requestId

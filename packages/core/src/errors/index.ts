@@ -1,4 +1,8 @@
-export { AuthingApiError, type AuthingApiErrorDetails, isAuthingApiError } from './authing-api-error.js'
+export {
+  AuthingApiError,
+  type AuthingApiErrorDetails,
+  isAuthingApiError,
+} from './authing-api-error.js'
 export {
   AuthingError,
   type AuthingErrorOptions,

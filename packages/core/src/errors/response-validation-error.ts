@@ -1,4 +1,9 @@
-import { AuthingError, type AuthingErrorOptions, describeRequest, guardFor } from './authing-error.js'
+import {
+  AuthingError,
+  type AuthingErrorOptions,
+  describeRequest,
+  guardFor,
+} from './authing-error.js'
 
 /** One problem found in a response, without the offending value. */
 export interface ValidationIssue {
@@ -28,7 +33,9 @@ export class ResponseValidationError extends AuthingError {
     options: AuthingErrorOptions & { httpStatus?: number | undefined } = {},
   ) {
     const first = issues[0]
-    const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid response'
+    const summary = first
+      ? `${first.path ? `${first.path}: ` : ''}${first.message}`
+      : 'invalid response'
     const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : ''
     super(`Invalid response: ${summary}${more}${describeRequest(options.request)}`, options)
     this.issues = issues

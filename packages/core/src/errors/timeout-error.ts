@@ -1,4 +1,9 @@
-import { AuthingError, type AuthingErrorOptions, describeRequest, guardFor } from './authing-error.js'
+import {
+  AuthingError,
+  type AuthingErrorOptions,
+  describeRequest,
+  guardFor,
+} from './authing-error.js'
 
 /** One attempt took longer than `timeout` milliseconds. A caller's own abort is never this. */
 export class TimeoutError extends AuthingError {

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { AuthenticationClient } from './authentication-client.js'
+import type { AuthenticationClientOptions } from './options.js'
+
+// Delays are checked with fake timers and an injected fetch: exact, and free of wall-clock flakiness.
+// The same paths against a real server are covered in errors.test.ts and abort.test.ts.
+
+const DTO = { appId: 'wx1', appSecret: 'wechat-app-secret' }
+const OK = { statusCode: 200, message: 'ok', data: { accessToken: 't', expiresAt: 1 } }
+
+type Answer = () => Response
+
+function scriptedFetch(answers: Answer[]) {
+  const calls: number[] = []
+  const fetch = vi.fn(async () => {
+    calls.push(Date.now())
+    const next = answers.shift()
+    return next ? next() : Response.json(OK)
+  })
+  return { fetch, calls }
+}
+
+function client(
+  fetch: AuthenticationClientOptions['fetch'],
+  options: Partial<AuthenticationClientOptions> = {},
+) {
+  return new AuthenticationClient({
+    appId: 'aid',
+    appHost: 'example.authing.cn',
+    fetch,
+    ...options,
+  })
+}
+
+const tooMany =
+  (retryAfter: string): Answer =>
+  () =>
+    Response.json(
+      { statusCode: 429, message: 'slow down' },
+      { status: 429, headers: { 'retry-after': retryAfter } },
+    )
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z'))
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
+
+describe('Retry-After', () => {
+  test('in seconds is waited out exactly', async () => {
+    const { fetch } = scriptedFetch([tooMany('3')])
+    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(2999)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await expect(call).resolves.toEqual(OK)
+  })
+
+  test('as an HTTP date is waited out until that date', async () => {
+    const { fetch } = scriptedFetch([tooMany('Thu, 01 Jan 2026 00:00:02 GMT')])
+    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(1999)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await expect(call).resolves.toEqual(OK)
+  })
+
+  test('is capped at 60 s by default', async () => {
+    const { fetch } = scriptedFetch([tooMany('3600')])
+    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(59_999)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await expect(call).resolves.toEqual(OK)
+  })
+
+  test('is capped at retry.maxRetryAfter', async () => {
+    const { fetch } = scriptedFetch([tooMany('3600')])
+    const call = client(fetch, { retry: { maxRetryAfter: 500 } }).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(499)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await expect(call).resolves.toEqual(OK)
+  })
+})
+
+describe('exponential backoff with jitter', () => {
+  const networkFailure = (): Response => {
+    throw new TypeError('fetch failed')
+  }
+
+  test('waits between half and all of 300 ms, then 600 ms', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0)
+    const { fetch } = scriptedFetch([networkFailure, networkFailure])
+    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(149)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(299)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(3)
+    await expect(call).resolves.toEqual(OK)
+  })
+
+  test('places the first wait within 150-300 ms by the random draw', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5)
+    const { fetch } = scriptedFetch([networkFailure])
+    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(224)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await expect(call).resolves.toEqual(OK)
+  })
+
+  test('never waits longer than retry.backoffLimit', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999_999)
+    const { fetch } = scriptedFetch([networkFailure])
+    const call = client(fetch, { retry: { backoffLimit: 40 } }).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(39)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetch).toHaveBeenCalledTimes(2)
+    await expect(call).resolves.toEqual(OK)
+  })
+
+  test('stops after retry.limit retries', async () => {
+    const { fetch } = scriptedFetch([
+      networkFailure,
+      networkFailure,
+      networkFailure,
+      networkFailure,
+    ])
+    const call = client(fetch, { retry: { limit: 3, backoffLimit: 0 } }).getWechatMpAccessTokenInfo(
+      DTO,
+    )
+    const settled = call.catch((error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(10)
+    await expect(settled).resolves.toMatchObject({ name: 'NetworkError' })
+    expect(fetch).toHaveBeenCalledTimes(4)
+  })
+})
+
+describe('retry logging', () => {
+  test('reports each retry at debug level with its reason', async () => {
+    const lines: [string, unknown][] = []
+    const logger = {
+      debug: (message: string, fields?: unknown) => void lines.push([message, fields]),
+    }
+    const { fetch } = scriptedFetch([tooMany('0'), () => new Response('', { status: 502 })])
+    const call = client(fetch, { logger }).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(1000)
+    await expect(call).resolves.toEqual(OK)
+    const url = 'https://example.authing.cn/api/v3/get-wechat-access-token-info'
+    expect(lines).toEqual([
+      ['authing-edge: retrying request', { method: 'POST', url, retry: 1, reason: 'HTTP 429' }],
+      ['authing-edge: retrying request', { method: 'POST', url, retry: 2, reason: 'HTTP 502' }],
+    ])
+  })
+
+  test('a logger that throws does not fail the request', async () => {
+    const logger = {
+      debug: () => {
+        throw new Error('log sink down')
+      },
+    }
+    const { fetch } = scriptedFetch([tooMany('0')])
+    const call = client(fetch, { logger }).getWechatMpAccessTokenInfo(DTO)
+    await vi.advanceTimersByTimeAsync(10)
+    await expect(call).resolves.toEqual(OK)
+    expect(fetch).toHaveBeenCalledTimes(2)
+  })
+})

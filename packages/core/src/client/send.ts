@@ -1,0 +1,94 @@
+import { SUCCESS_STATUS_CODE, type WechatAccessTokenEnvelope } from '@authing-edge/types'
+import type { Options } from 'ky'
+import { ConfigError } from '../errors/config-error.js'
+import { type BufferedBody, readBounded } from './buffered-fetch.js'
+import type { RequestOptions } from './options.js'
+import { parseEnvelope } from './parse-envelope.js'
+import type { Pipeline } from './pipeline.js'
+import { checkRequestOptions, requireString } from './resolve-options.js'
+import { createSanitizer, type Sanitize } from './sanitize.js'
+import { apiErrorFrom, type FailureContext, toAuthingError } from './to-authing-error.js'
+
+/**
+ * The two endpoints: the current one and the deprecated one the legacy package calls.
+ *
+ * @internal
+ */
+export type WechatAccessTokenPath =
+  | '/api/v3/get-wechat-access-token-info'
+  | '/api/v3/get-wechat-access-token'
+
+/** The request body: the caller's object, sent as given. */
+export interface WechatCredentials {
+  readonly appId: string
+  readonly appSecret: string
+}
+
+function checkDto(dto: unknown): string {
+  if (typeof dto !== 'object' || dto === null) {
+    throw new ConfigError('dto', 'pass { appId, appSecret }: the WeChat AppId and AppSecret')
+  }
+  const { appId, appSecret } = dto as Partial<Record<'appId' | 'appSecret', unknown>>
+  requireString(appId, 'dto.appId', 'pass the WeChat AppId (not the Authing app id)')
+  requireString(appSecret, 'dto.appSecret', 'pass the WeChat AppSecret')
+  try {
+    return JSON.stringify(dto)
+  } catch {
+    throw new ConfigError('dto', 'must be serialisable as JSON')
+  }
+}
+
+/**
+ * Sends one WeChat access-token request through a client's pipeline and returns the validated
+ * envelope, as received. Validation of the dto and options happens before anything is sent.
+ *
+ * @param pipeline - the client's pipeline
+ * @param path - which endpoint
+ * @param dto - WeChat credentials, sent as given
+ * @param options - per-call signal, timeout and throwOnApiError
+ * @returns the envelope, also when `statusCode` is not 200 unless throwOnApiError
+ */
+export async function sendWechatAccessTokenRequest(
+  pipeline: Pipeline,
+  path: WechatAccessTokenPath,
+  dto: WechatCredentials,
+  options?: RequestOptions,
+): Promise<WechatAccessTokenEnvelope> {
+  const body = checkDto(dto)
+  checkRequestOptions(options)
+  const signal = options?.signal
+  signal?.throwIfAborted()
+  const token = pipeline.accessToken
+  const url = pipeline.appHost + path
+  const init: Options = { body }
+  if (token !== undefined) init.headers = { authorization: token }
+  if (signal !== undefined) init.signal = signal
+  if (options?.timeout !== undefined) init.timeout = options.timeout
+  let sanitize: Sanitize | undefined
+  const context: FailureContext = {
+    request: { method: 'POST', url },
+    timeout: options?.timeout ?? pipeline.timeout,
+    signal,
+    sanitize: () => {
+      sanitize ??= createSanitizer([dto.appSecret, token, pipeline.appSecret])
+      return sanitize
+    },
+  }
+  let response: Response
+  let buffered: BufferedBody
+  try {
+    response = await pipeline.ky(url, init)
+    // Already in memory unless a user hook replaced the response.
+    buffered = await readBounded(response, pipeline.maxResponseBytes)
+  } catch (error) {
+    throw toAuthingError(error, context)
+  }
+  const envelope = parseEnvelope(buffered, response, context)
+  if (
+    envelope.statusCode !== SUCCESS_STATUS_CODE &&
+    (options?.throwOnApiError ?? pipeline.throwOnApiError)
+  ) {
+    throw apiErrorFrom(envelope, response.status, context)
+  }
+  return envelope
+}
