@@ -1,0 +1,57 @@
+import { isWechatAccessTokenSuccess, WechatAccessTokenEnvelopeSchema } from '@authing-edge/types'
+import * as v from 'valibot'
+import { normalizeExpiresAt } from '../client/normalize-expires-at.js'
+import { AuthingApiError } from '../errors/authing-api-error.js'
+import {
+  ResponseValidationError,
+  type ValidationIssue,
+} from '../errors/response-validation-error.js'
+import type { WechatAccessTokenSource } from './cache-options.js'
+import type { StoredToken } from './token-store.js'
+
+function redact(text: string, secret: string): string {
+  return text.split(secret).join('[redacted]')
+}
+
+function toIssues(issues: readonly v.BaseIssue<unknown>[], secret: string): ValidationIssue[] {
+  return issues.map((issue) => ({
+    path: v.getDotPath(issue) ?? '',
+    message: redact(issue.message, secret),
+  }))
+}
+
+/**
+ * Asks the source for a token and checks what comes back, whatever the source: the envelope
+ * is validated again (a hand-made source is not trusted with a cast), a business error becomes
+ * an `AuthingApiError` even when the source did not throw one, and `expiresAt` is normalised
+ * to epoch milliseconds.
+ * @internal
+ *
+ * @param client - the token source
+ * @param appId - the WeChat AppId
+ * @param appSecret - the WeChat AppSecret; redacted from every message built here
+ * @returns the token and its expiry (epoch ms)
+ */
+export async function fetchToken(
+  client: WechatAccessTokenSource,
+  appId: string,
+  appSecret: string,
+): Promise<StoredToken> {
+  const answer: unknown = await client.getWechatMpAccessTokenInfo(
+    { appId, appSecret },
+    { throwOnApiError: true },
+  )
+  const envelope = v.safeParse(WechatAccessTokenEnvelopeSchema, answer)
+  if (!envelope.success) throw new ResponseValidationError(toIssues(envelope.issues, appSecret))
+  const body = envelope.output
+  if (!isWechatAccessTokenSuccess(body)) {
+    throw new AuthingApiError({
+      statusCode: body.statusCode,
+      apiCode: body.apiCode,
+      requestId: body.requestId,
+      httpStatus: 200,
+      serverMessage: redact(body.message, appSecret),
+    })
+  }
+  return { accessToken: body.data.accessToken, expiresAt: normalizeExpiresAt(body.data.expiresAt) }
+}
