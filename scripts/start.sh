@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The project's main job, on a fresh clone: provisions the toolchain, builds the Worker and what
+# it depends on, starts the Authing emulator and the wechat-token-worker (`wrangler dev --local`)
+# on free loopback ports, fetches one WeChat access token through the Worker, prints it with a
+# ready-to-paste curl line, and serves until Ctrl-C, which stops both.
+#
+# Usage: bash scripts/start.sh [--once]
+#   --once   exit 0 right after printing the token (tests, CI)
+set -euo pipefail
+case " $* " in
+  *" --help "* | *" -h "*) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+esac
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Provisions Node and pnpm into .toolchain, installs the workspace, exports PATH,
+# WRANGLER_SEND_METRICS=false and CLOUDFLARE_CF_FETCH_ENABLED=false.
+# shellcheck source=bootstrap.sh
+. "$ROOT/scripts/bootstrap.sh"
+cd "$ROOT"
+
+printf '[start] building wechat-token-worker and its dependencies\n' >&2
+# stdout carries only the token and the curl line: the build log goes to stderr.
+pnpm exec turbo run build --filter='wechat-token-worker...' --output-logs=errors-only >&2
+
+# exec: the orchestrator gets the terminal's Ctrl-C directly and stops wrangler's process group
+# (wrangler runs detached, so the signal reaches it only through the orchestrator, in order).
+exec node "$ROOT/apps/wechat-token-worker/scripts/main-job.ts" "$@"
