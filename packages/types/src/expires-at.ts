@@ -1,4 +1,8 @@
-import * as v from 'valibot'
+import { check, custom, type InferOutput, pipe, transform } from 'valibot'
+
+// Every valibot call below is marked pure: esbuild does not follow valibot's own
+// `@__NO_SIDE_EFFECTS__` annotations across modules (evanw/esbuild#4369), so without the marks an
+// app would bundle every schema of this package whether it uses it or not.
 
 /** Values at or above this are taken as epoch milliseconds, below it as epoch seconds. */
 export const EXPIRES_AT_MS_THRESHOLD = 1e12
@@ -8,28 +12,26 @@ const MAX_EPOCH_MS = 8.64e15
 
 const NUMERIC_STRING = /^\d{1,16}(?:\.\d{1,9})?$/
 
+/** A non-negative finite number, or a string of digits with an optional fraction. */
+function isExpiresAt(value: unknown): value is number | string {
+  return typeof value === 'number'
+    ? Number.isFinite(value) && value >= 0
+    : typeof value === 'string' && NUMERIC_STRING.test(value)
+}
+
 /**
  * `expiresAt` as the upstream sends it: a non-negative finite number or a numeric string.
  * The OpenAPI schema says "a string timestamp in seconds", its example is the number `0`, and
  * the official SDKs have shipped both; the value is kept exactly as received.
  */
-export const ExpiresAtSchema = v.union(
-  [
-    v.pipe(
-      v.number(),
-      v.finite('expiresAt must be a finite number'),
-      v.minValue(0, 'expiresAt must not be negative'),
-    ),
-    v.pipe(
-      v.string(),
-      v.regex(NUMERIC_STRING, 'expiresAt must be a numeric string such as "1700000000"'),
-    ),
-  ],
-  'expiresAt must be a number or a numeric string (a timestamp in seconds or milliseconds)',
+export const ExpiresAtSchema = /* @__PURE__ */ custom<number | string>(isExpiresAt, (issue) =>
+  typeof issue.input === 'string'
+    ? 'expiresAt must be a numeric string such as "1700000000"'
+    : 'expiresAt must be a non-negative number or a numeric string (a timestamp in seconds or milliseconds)',
 )
 
 /** `expiresAt` as received: a number or a numeric string. */
-export type ExpiresAt = v.InferOutput<typeof ExpiresAtSchema>
+export type ExpiresAt = InferOutput<typeof ExpiresAtSchema>
 
 /**
  * Converts an already validated `expiresAt` into epoch milliseconds: values below 1e12 are
@@ -55,8 +57,11 @@ export function expiresAtToEpochMs(value: ExpiresAt): number {
  * v.parse(ExpiresAtMsSchema, '1700000000') // 1700000000000
  * ```
  */
-export const ExpiresAtMsSchema = v.pipe(
+export const ExpiresAtMsSchema = /* @__PURE__ */ pipe(
   ExpiresAtSchema,
-  v.transform(expiresAtToEpochMs),
-  v.maxValue(MAX_EPOCH_MS, 'expiresAt is beyond the largest date JavaScript can represent'),
+  /* @__PURE__ */ transform(expiresAtToEpochMs),
+  /* @__PURE__ */ check(
+    (ms) => ms <= MAX_EPOCH_MS,
+    'expiresAt is beyond the largest date JavaScript can represent',
+  ),
 )

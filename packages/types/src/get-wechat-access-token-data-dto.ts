@@ -1,19 +1,22 @@
-import * as v from 'valibot'
+import { custom, type InferOutput, looseObject } from 'valibot'
 import { ExpiresAtSchema } from './expires-at.js'
 
 /**
  * The `data` of a successful response. Unknown fields are kept, so a returned object equals
- * what the server sent.
+ * what the server sent. (Calls are marked pure: see expires-at.ts.)
  */
-export const GetWechatAccessTokenDataDtoSchema = v.looseObject({
-  /** The WeChat access token cached by the Authing server. */
-  accessToken: v.pipe(
-    v.string('data.accessToken must be a string'),
-    v.nonEmpty('data.accessToken must not be empty'),
+export const GetWechatAccessTokenDataDtoSchema = /* @__PURE__ */ looseObject({
+  /** The WeChat access token cached by the Authing server: a non-empty string. */
+  accessToken: /* @__PURE__ */ custom<string>(
+    (value) => typeof value === 'string' && value !== '',
+    (issue) =>
+      typeof issue.input === 'string'
+        ? 'data.accessToken must not be empty'
+        : 'data.accessToken must be a string',
   ),
   /** When the access token expires: a timestamp in seconds (number or numeric string). */
   expiresAt: ExpiresAtSchema,
 })
 
 /** `data` of a successful response: `accessToken` and `expiresAt` as received. */
-export type GetWechatAccessTokenDataDto = v.InferOutput<typeof GetWechatAccessTokenDataDtoSchema>
+export type GetWechatAccessTokenDataDto = InferOutput<typeof GetWechatAccessTokenDataDtoSchema>

@@ -1,4 +1,6 @@
-import * as v from 'valibot'
+import { type InferOutput, nonEmpty, object, pipe, string } from 'valibot'
+
+// Every valibot call is marked pure: see expires-at.ts.
 
 /**
  * Request body of both WeChat access-token endpoints: the WeChat Mini Program or Official
@@ -12,18 +14,18 @@ import * as v from 'valibot'
  * const dto = v.parse(GetWechatAccessTokenDtoSchema, { appId: 'wx123', appSecret: 'secret' })
  * ```
  */
-export const GetWechatAccessTokenDtoSchema = v.object({
+export const GetWechatAccessTokenDtoSchema = /* @__PURE__ */ object({
   /** The AppId of the WeChat Mini Program or Official Account (not the Authing app id). */
-  appId: v.pipe(
-    v.string('appId must be a string'),
-    v.nonEmpty('appId must not be empty: pass the WeChat AppId'),
+  appId: /* @__PURE__ */ pipe(
+    /* @__PURE__ */ string('appId must be a string'),
+    /* @__PURE__ */ nonEmpty('appId must not be empty: pass the WeChat AppId'),
   ),
   /** The AppSecret of the WeChat Mini Program or Official Account. Never log it. */
-  appSecret: v.pipe(
-    v.string('appSecret must be a string'),
-    v.nonEmpty('appSecret must not be empty: pass the WeChat AppSecret'),
+  appSecret: /* @__PURE__ */ pipe(
+    /* @__PURE__ */ string('appSecret must be a string'),
+    /* @__PURE__ */ nonEmpty('appSecret must not be empty: pass the WeChat AppSecret'),
   ),
 })
 
 /** Request body of `get-wechat-access-token(-info)`: WeChat `appId` and `appSecret`. */
-export type GetWechatAccessTokenDto = v.InferOutput<typeof GetWechatAccessTokenDtoSchema>
+export type GetWechatAccessTokenDto = InferOutput<typeof GetWechatAccessTokenDtoSchema>

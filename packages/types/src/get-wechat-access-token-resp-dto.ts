@@ -1,16 +1,16 @@
-import type * as v from 'valibot'
+import type { InferOutput } from 'valibot'
 import { WechatAccessTokenEnvelopeSchema } from './response-envelope.js'
 
 /** Response of the deprecated `POST /api/v3/get-wechat-access-token`. */
 export const GetWechatAccessTokenRespDtoSchema = WechatAccessTokenEnvelopeSchema
 
 /** Response of the deprecated `POST /api/v3/get-wechat-access-token`. */
-export type GetWechatAccessTokenRespDto = v.InferOutput<typeof GetWechatAccessTokenRespDtoSchema>
+export type GetWechatAccessTokenRespDto = InferOutput<typeof GetWechatAccessTokenRespDtoSchema>
 
 /** Response of `POST /api/v3/get-wechat-access-token-info` (same shape as the deprecated one). */
 export const GetWechatAccessTokenInfoRespDtoSchema = WechatAccessTokenEnvelopeSchema
 
 /** Response of `POST /api/v3/get-wechat-access-token-info`. */
-export type GetWechatAccessTokenInfoRespDto = v.InferOutput<
+export type GetWechatAccessTokenInfoRespDto = InferOutput<
   typeof GetWechatAccessTokenInfoRespDtoSchema
 >

@@ -4,6 +4,7 @@ import { GetWechatAccessTokenDtoSchema } from './get-wechat-access-token-dto.js'
 import {
   isWechatAccessTokenSuccess,
   WechatAccessTokenEnvelopeSchema,
+  WechatAccessTokenFailureSchema,
 } from './response-envelope.js'
 
 describe('WechatAccessTokenEnvelopeSchema', () => {
@@ -39,10 +40,30 @@ describe('WechatAccessTokenEnvelopeSchema', () => {
   test.each([
     ['an HTML page', '<html>502</html>'],
     ['a string statusCode', { statusCode: '200', message: 'ok', data: {} }],
-    ['a numeric accessToken', { statusCode: 200, message: 'ok', data: { accessToken: 1, expiresAt: 1 } }],
+    [
+      'a numeric accessToken',
+      { statusCode: 200, message: 'ok', data: { accessToken: 1, expiresAt: 1 } },
+    ],
     ['a missing message', { statusCode: 500 }],
   ])('rejects %s', (_label, wire) => {
     expect(v.safeParse(WechatAccessTokenEnvelopeSchema, wire).success).toBe(false)
+  })
+})
+
+describe('WechatAccessTokenFailureSchema', () => {
+  test.each([
+    [
+      'a fractional statusCode',
+      400.5,
+      'statusCode of a business error must be an integer other than 200',
+    ],
+    ['statusCode 200', 200, 'statusCode of a business error must be an integer other than 200'],
+    ['a string statusCode', '400', 'statusCode must be a number'],
+  ])('rejects %s with a message on statusCode', (_label, statusCode, message) => {
+    const result = v.safeParse(WechatAccessTokenFailureSchema, { statusCode, message: 'm' })
+    expect(result.issues?.map((issue) => [v.getDotPath(issue), issue.message])).toEqual([
+      ['statusCode', message],
+    ])
   })
 })
 
@@ -50,6 +71,8 @@ describe('GetWechatAccessTokenDtoSchema', () => {
   test('says which field is missing', () => {
     const result = v.safeParse(GetWechatAccessTokenDtoSchema, { appId: 'wx1', appSecret: '' })
     expect(result.success).toBe(false)
-    expect(result.issues?.[0]?.message).toBe('appSecret must not be empty: pass the WeChat AppSecret')
+    expect(result.issues?.[0]?.message).toBe(
+      'appSecret must not be empty: pass the WeChat AppSecret',
+    )
   })
 })

@@ -73,9 +73,7 @@ export class AuthenticationClient {
    */
   setAccessToken(token: string | undefined): void {
     this.#pipeline.accessToken =
-      token === undefined
-        ? undefined
-        : requireString(token, 'accessToken', 'pass a user access token')
+      token === undefined ? undefined : requireString(token, 'accessToken')
   }
 
   /**

@@ -13,13 +13,11 @@ export function isBrowserLike(): boolean {
     importScripts?: unknown
     Deno?: unknown
   }
-  if (
-    typeof g.window === 'object' &&
-    g.window !== null &&
-    typeof g.document === 'object' &&
-    g.document !== null
-  ) {
-    return true
-  }
-  return typeof g.importScripts === 'function' && g.Deno === undefined
+  return (
+    (typeof g.window === 'object' &&
+      g.window !== null &&
+      typeof g.document === 'object' &&
+      g.document !== null) ||
+    (typeof g.importScripts === 'function' && g.Deno === undefined)
+  )
 }

@@ -80,6 +80,19 @@ describe('oversized bodies', () => {
     })
   })
 
+  test('a response that a user hook put in place is read with the same bound', async () => {
+    const big = JSON.stringify({ statusCode: 200, message: 'x'.repeat(5000), data: {} })
+    const c = client({
+      maxResponseBytes: 1024,
+      hooks: { afterResponse: [() => new Response(big, { status: 200 })] },
+    })
+    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
+    expect(error).toMatchObject({
+      name: 'ResponseValidationError',
+      issues: [{ path: '', message: 'the response body is larger than maxResponseBytes' }],
+    })
+  })
+
   test('a 500 body announced larger than maxResponseBytes becomes an HttpError with an excerpt', async () => {
     server().setDefault(text(`<html>${'x'.repeat(10_000)}</html>`, 500))
     const error = await rejection(

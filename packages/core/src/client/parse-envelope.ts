@@ -11,50 +11,43 @@ import {
   type ValidationIssue,
 } from '../errors/response-validation-error.js'
 import type { BufferedBody } from './buffered-fetch.js'
-import { decodeUtf8, isJsonObject } from './decode.js'
-import type { Sanitize } from './sanitize.js'
+import { isRecord } from './is-record.js'
+import { createSanitizer, type Sanitize } from './sanitize.js'
 
-/** At most this many issues are reported. */
-const MAX_ISSUES = 10
-
-/** What a validation error needs to describe the failed request without leaking anything. */
-export interface ValidationContext {
+/** What an error about one request needs: where it went and which secrets to scrub. */
+export interface RequestContext {
   readonly request: RequestSummary
-  /** Created lazily: only failures pay for it. */
-  readonly sanitize: () => Sanitize
+  /** The secrets of the request: scrubbed from every string put into an error. */
+  readonly secrets: readonly (string | undefined)[]
 }
 
 /**
- * Converts valibot issues into {@link ValidationIssue}s: dotted path plus message. valibot's default
- * messages quote the received value, which a server may have filled with an echoed secret, so each
- * string is sanitised and bounded.
+ * Parses JSON without throwing.
  *
- * @param issues - valibot issues
- * @param sanitize - the request's scrubber
- * @param prefix - a path prefix, e.g. `expiresAt` for a bare value
- * @returns at most ten issues
+ * @param text - a response body
+ * @returns the parsed value, or `undefined` when the text is not JSON
  */
-export function toValidationIssues(
-  issues: readonly BaseIssue<unknown>[],
-  sanitize: Sanitize,
-  prefix = '',
-): ValidationIssue[] {
-  return issues.slice(0, MAX_ISSUES).map((issue) => {
-    const keys = (issue.path ?? []).map((item) => String(item.key))
-    const path = [prefix, ...keys].filter((key) => key !== '').join('.')
-    return { path: sanitize(path, 200), message: sanitize(issue.message) }
-  })
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }
 
-function invalid(
-  message: string,
-  status: number,
-  context: ValidationContext,
-): ResponseValidationError {
-  return new ResponseValidationError([{ path: '', message }], {
-    request: context.request,
-    httpStatus: status,
-  })
+/**
+ * Converts valibot issues into at most ten {@link ValidationIssue}s: dotted path plus message.
+ * valibot's default messages quote the received value, which a server may have filled with an
+ * echoed secret, so each string is sanitised and bounded.
+ */
+function toValidationIssues(
+  issues: readonly BaseIssue<unknown>[],
+  sanitize: Sanitize,
+): ValidationIssue[] {
+  return issues.slice(0, 10).map((issue) => ({
+    path: sanitize(issue.path?.map((item) => String(item.key)).join('.') ?? '', 200),
+    message: sanitize(issue.message),
+  }))
 }
 
 /**
@@ -64,33 +57,37 @@ function invalid(
  *
  * @param body - the buffered response body
  * @param response - the response (status and content-type)
- * @param context - request summary and scrubber for errors
+ * @param context - request summary and secrets, for errors
  * @returns the envelope
  * @throws {@link ResponseValidationError} for an oversized body, non-JSON or a wrong shape
  */
 export function parseEnvelope(
   body: BufferedBody,
   response: Response,
-  context: ValidationContext,
+  context: RequestContext,
 ): WechatAccessTokenEnvelope {
-  const { status } = response
-  if (body.truncated)
-    throw invalid('the response body is larger than maxResponseBytes', status, context)
-  let json: unknown
-  try {
-    json = JSON.parse(decodeUtf8(body.bytes))
-  } catch {
-    const type = context.sanitize()(response.headers.get('content-type') ?? 'none', 100)
-    throw invalid(`the response body is not JSON (content-type: ${type})`, status, context)
+  const json = body.truncated ? undefined : parseJson(body.text)
+  let issues: ValidationIssue[]
+  if (body.truncated) {
+    issues = [{ path: '', message: 'the response body is larger than maxResponseBytes' }]
+  } else if (json === undefined) {
+    const type = createSanitizer(context.secrets)(
+      response.headers.get('content-type') ?? 'none',
+      100,
+    )
+    issues = [{ path: '', message: `the response body is not JSON (content-type: ${type})` }]
+  } else if (!isRecord(json)) {
+    issues = [{ path: '', message: 'the response body is not a JSON object' }]
+  } else {
+    const result =
+      json.statusCode === SUCCESS_STATUS_CODE
+        ? safeParse(WechatAccessTokenSuccessSchema, json)
+        : safeParse(WechatAccessTokenFailureSchema, json)
+    if (result.success) return result.output
+    issues = toValidationIssues(result.issues, createSanitizer(context.secrets))
   }
-  if (!isJsonObject(json)) throw invalid('the response body is not a JSON object', status, context)
-  const result =
-    json.statusCode === SUCCESS_STATUS_CODE
-      ? safeParse(WechatAccessTokenSuccessSchema, json)
-      : safeParse(WechatAccessTokenFailureSchema, json)
-  if (result.success) return result.output
-  throw new ResponseValidationError(toValidationIssues(result.issues, context.sanitize()), {
+  throw new ResponseValidationError(issues, {
     request: context.request,
-    httpStatus: status,
+    httpStatus: response.status,
   })
 }

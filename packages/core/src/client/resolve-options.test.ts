@@ -45,6 +45,7 @@ describe('client options', () => {
     ['a string timeout', { ...BASE, timeout: '1000' }, 'timeout'],
     ['a negative retry count', { ...BASE, retry: -1 }, 'retry'],
     ['a retry array', { ...BASE, retry: [] }, 'retry'],
+    ['a null retry', { ...BASE, retry: null }, 'retry'],
     ['a fractional retry.limit', { ...BASE, retry: { limit: 0.5 } }, 'retry.limit'],
     [
       'a negative retry.backoffLimit',
@@ -104,6 +105,12 @@ describe('client options', () => {
       allowInsecureHttp: true,
     })
     expect(c.appHost).toBe('http://10.0.0.8')
+  })
+
+  test('a hook list left undefined (as JavaScript callers may pass) is accepted', () => {
+    const options = { ...BASE, hooks: { beforeRetry: undefined } }
+    // @ts-expect-error: exactOptionalPropertyTypes forbids this in TypeScript, not in JavaScript
+    expect(new AuthenticationClient(options).appId).toBe('aid')
   })
 
   test('unknown options (e.g. official SDK ones such as lang) are ignored', () => {

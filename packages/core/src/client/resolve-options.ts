@@ -2,17 +2,12 @@ import type { Hooks } from 'ky'
 import { ConfigError } from '../errors/config-error.js'
 import type { Logger } from '../logger.js'
 import { isBrowserLike } from './browser-guard.js'
+import { isRecord } from './is-record.js'
 import { isLoopbackHost, normalizeAppHost } from './normalize-app-host.js'
-import type {
-  AppIdHeader,
-  AuthenticationClientOptions,
-  FetchLike,
-  RequestOptions,
-} from './options.js'
+import type { AuthenticationClientOptions, FetchLike, RequestOptions } from './options.js'
 
 /** The longest timer JavaScript runtimes accept, in milliseconds. */
-const MAX_TIMEOUT = 2_147_483_647
-const HOOK_NAMES = ['init', 'beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError']
+const MAX_TIMER = 2_147_483_647
 
 /** Client options after validation, with every default applied. */
 export interface ResolvedOptions {
@@ -28,7 +23,10 @@ export interface ResolvedOptions {
     readonly retryOnTimeout: boolean
   }
   readonly fetch: FetchLike | undefined
-  /** Lower-cased names; the app id and content-type headers already set. */
+  /**
+   * Extra headers, then `content-type` and the app id header, which they cannot replace. Names are
+   * lower-cased. A plain object, which ky merges with a call's headers more cheaply than `Headers`.
+   */
   readonly headers: Readonly<Record<string, string>>
   readonly hooks: Hooks | undefined
   readonly logger: Logger | undefined
@@ -40,34 +38,29 @@ function fail(option: string, message: string): never {
   throw new ConfigError(option, message)
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /**
- * Validates a string that must be present and non-empty.
+ * Checks a string that must be present and non-empty.
  *
  * @param value - the value to check
  * @param option - its name, for the error
- * @param hint - what to pass instead
  * @returns the string
  */
-export function requireString(value: unknown, option: string, hint: string): string {
-  if (typeof value !== 'string' || value === '') fail(option, `must be a non-empty string: ${hint}`)
+export function requireString(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value === '') fail(option, 'must be a non-empty string')
   return value
 }
 
-function optionalString(value: unknown, option: string, hint: string): string | undefined {
-  return value === undefined ? undefined : requireString(value, option, hint)
+function optionalString(value: unknown, option: string): string | undefined {
+  return value === undefined ? undefined : requireString(value, option)
 }
 
-function checkBoolean(value: unknown, option: string, fallback: boolean): boolean {
-  if (value === undefined) return fallback
-  if (typeof value !== 'boolean') fail(option, 'must be true or false')
-  return value
+/** Checks an optional flag; every flag defaults to false. */
+function flag(value: unknown, option: string): boolean {
+  if (value !== undefined && typeof value !== 'boolean') fail(option, 'must be true or false')
+  return value === true
 }
 
-function checkInteger(
+function integer(
   value: unknown,
   option: string,
   min: number,
@@ -81,49 +74,39 @@ function checkInteger(
   return value
 }
 
-/**
- * Validates a per-attempt timeout in milliseconds.
- *
- * @returns the timeout, or `fallback` when `value` is undefined
- */
-export function checkTimeout(value: unknown, option: string, fallback: number): number {
-  return checkInteger(value, option, 1, MAX_TIMEOUT, fallback)
+function resolveRetry(value: unknown): ResolvedOptions['retry'] {
+  const retry = typeof value === 'number' ? { limit: value } : value === undefined ? {} : value
+  if (!isRecord(retry)) fail('retry', 'must be a number or an object such as { limit: 2 }')
+  const name = typeof value === 'number' ? 'retry' : 'retry.limit'
+  return {
+    limit: integer(retry.limit, name, 0, 100, 2),
+    backoffLimit: integer(retry.backoffLimit, 'retry.backoffLimit', 0, MAX_TIMER, 10_000),
+    maxRetryAfter: integer(retry.maxRetryAfter, 'retry.maxRetryAfter', 0, MAX_TIMER, 60_000),
+    retryOnTimeout: flag(retry.retryOnTimeout, 'retry.retryOnTimeout'),
+  }
 }
 
-function resolveRetry(value: unknown): ResolvedOptions['retry'] {
-  if (typeof value === 'number' || value === undefined) {
-    return {
-      limit: checkInteger(value, 'retry', 0, 100, 2),
-      backoffLimit: 10_000,
-      maxRetryAfter: 60_000,
-      retryOnTimeout: false,
-    }
-  }
-  if (!isObject(value))
-    fail('retry', 'must be a number of retries or an object such as { limit: 2 }')
-  return {
-    limit: checkInteger(value.limit, 'retry.limit', 0, 100, 2),
-    backoffLimit: checkInteger(value.backoffLimit, 'retry.backoffLimit', 0, MAX_TIMEOUT, 10_000),
-    maxRetryAfter: checkInteger(value.maxRetryAfter, 'retry.maxRetryAfter', 0, MAX_TIMEOUT, 60_000),
-    retryOnTimeout: checkBoolean(value.retryOnTimeout, 'retry.retryOnTimeout', false),
+/** Sets a header, telling whether its name and value were valid. */
+function trySet(headers: Headers, name: string, value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  try {
+    headers.set(name, value)
+    return true
+  } catch {
+    return false
   }
 }
 
 function resolveHeaders(
   value: unknown,
-  appIdHeader: AppIdHeader,
+  appIdHeader: string,
   appId: string,
 ): Record<string, string> {
+  if (value !== undefined && !isRecord(value)) fail('headers', 'must be an object')
   const headers = new Headers()
-  if (value !== undefined) {
-    if (!isObject(value)) fail('headers', 'must be an object of header names to string values')
-    for (const [name, headerValue] of Object.entries(value)) {
-      if (typeof headerValue !== 'string') fail(`headers.${name}`, 'must be a string')
-      try {
-        headers.set(name, headerValue)
-      } catch {
-        fail(`headers.${name}`, 'is not a valid header name or value')
-      }
+  for (const [name, headerValue] of Object.entries(value ?? {})) {
+    if (!trySet(headers, name, headerValue)) {
+      fail(`headers.${name}`, 'must be a valid header name with a string value')
     }
   }
   headers.set('content-type', 'application/json')
@@ -132,111 +115,86 @@ function resolveHeaders(
 }
 
 function checkHooks(value: unknown): void {
-  if (value === undefined) return
-  if (!isObject(value)) fail('hooks', 'must be an object of ky hook arrays')
-  for (const name of HOOK_NAMES) {
-    const list = value[name]
-    if (
-      list !== undefined &&
-      (!Array.isArray(list) || !list.every((hook) => typeof hook === 'function'))
-    ) {
+  if (value !== undefined && !isRecord(value)) fail('hooks', 'must be an object of ky hooks')
+  for (const [name, hooks] of Object.entries(value ?? {})) {
+    const valid = Array.isArray(hooks) && hooks.every((hook) => typeof hook === 'function')
+    if (hooks !== undefined && !valid) {
       fail(`hooks.${name}`, 'must be an array of functions')
     }
   }
 }
 
-function resolveAppIdHeader(value: unknown, appHost: string): AppIdHeader {
-  if (value === 'x-authing-app-id' || value === 'x-genauth-app-id') return value
-  if (value !== undefined) fail('appIdHeader', 'must be "x-authing-app-id" or "x-genauth-app-id"')
-  const { hostname } = new URL(appHost)
-  return hostname === 'genauth.ai' || hostname.endsWith('.genauth.ai')
-    ? 'x-genauth-app-id'
-    : 'x-authing-app-id'
+function resolveAppIdHeader(value: unknown, appHost: string): string {
+  if (value === undefined) {
+    const { hostname } = new URL(appHost)
+    return hostname === 'genauth.ai' || hostname.endsWith('.genauth.ai')
+      ? 'x-genauth-app-id'
+      : 'x-authing-app-id'
+  }
+  if (value !== 'x-authing-app-id' && value !== 'x-genauth-app-id') {
+    fail('appIdHeader', 'must be "x-authing-app-id" or "x-genauth-app-id"')
+  }
+  return value
 }
 
 /**
  * Validates client options and applies defaults. Runs once, in the constructor; every problem is a
  * {@link ConfigError} naming the option, never showing its value.
  *
- * @param input - what the caller passed to the constructor
+ * @param options - what the caller passed to the constructor
  * @returns the options with defaults applied
  */
-export function resolveOptions(input: AuthenticationClientOptions): ResolvedOptions {
-  if (!isObject(input)) fail('options', 'pass an object such as { appId, appHost }')
-  const o: Record<string, unknown> = input
-  if (isBrowserLike() && o.dangerouslyAllowBrowser !== true) {
+export function resolveOptions(options: AuthenticationClientOptions): ResolvedOptions {
+  if (!isRecord(options)) fail('options', 'pass an object such as { appId, appHost }')
+  const o: Record<string, unknown> = options
+  if (!flag(o.dangerouslyAllowBrowser, 'dangerouslyAllowBrowser') && isBrowserLike()) {
     fail(
       'dangerouslyAllowBrowser',
-      'AuthenticationClient is running in a browser, where the WeChat appSecret sent to ' +
-        'getWechatMpAccessTokenInfo would be visible to every visitor. Call it from a server ' +
-        '(Node, Deno, Bun, Cloudflare Workers), or pass dangerouslyAllowBrowser: true if you accept that risk.',
+      'in a browser the WeChat appSecret would be visible to every visitor: call ' +
+        'getWechatMpAccessTokenInfo from a server, or set dangerouslyAllowBrowser: true',
     )
   }
-  checkBoolean(o.dangerouslyAllowBrowser, 'dangerouslyAllowBrowser', false)
-  const appId = requireString(o.appId, 'appId', 'pass the Authing application id')
-  const appHost = normalizeAppHost(
-    requireString(o.appHost, 'appHost', 'pass your domain, e.g. "example.authing.cn"'),
-  )
-  if (
-    appHost.startsWith('http:') &&
-    !isLoopbackHost(appHost) &&
-    !checkBoolean(o.allowInsecureHttp, 'allowInsecureHttp', false)
-  ) {
+  const appId = requireString(o.appId, 'appId')
+  const appHost = normalizeAppHost(requireString(o.appHost, 'appHost'))
+  const allowInsecureHttp = flag(o.allowInsecureHttp, 'allowInsecureHttp')
+  if (appHost.startsWith('http:') && !allowInsecureHttp && !isLoopbackHost(appHost)) {
     fail(
       'appHost',
-      'plain http:// would send the WeChat appSecret unencrypted; use https:// or set allowInsecureHttp: true',
+      'http:// would send the appSecret unencrypted: use https:// or set allowInsecureHttp: true',
     )
   }
-  checkBoolean(o.allowInsecureHttp, 'allowInsecureHttp', false)
-  if (o.fetch !== undefined && typeof o.fetch !== 'function')
-    fail('fetch', 'must be a fetch function')
-  if (o.logger !== undefined && (typeof o.logger !== 'object' || o.logger === null)) {
-    fail('logger', 'must be an object with debug/info/warn/error methods, such as console')
+  if (o.fetch !== undefined && typeof o.fetch !== 'function') fail('fetch', 'must be a function')
+  if (o.logger !== undefined && !isRecord(o.logger)) {
+    fail('logger', 'must be an object, e.g. console')
   }
   checkHooks(o.hooks)
-  const appIdHeader = resolveAppIdHeader(o.appIdHeader, appHost)
   return {
     appId,
     appHost,
-    appSecret: optionalString(o.appSecret, 'appSecret', 'omit it or pass the Authing app secret'),
-    accessToken: optionalString(
-      o.accessToken,
-      'accessToken',
-      'omit it or pass a user access token',
-    ),
-    timeout: checkTimeout(o.timeout, 'timeout', 10_000),
+    appSecret: optionalString(o.appSecret, 'appSecret'),
+    accessToken: optionalString(o.accessToken, 'accessToken'),
+    timeout: integer(o.timeout, 'timeout', 1, MAX_TIMER, 10_000),
     retry: resolveRetry(o.retry),
-    fetch: input.fetch,
-    headers: resolveHeaders(o.headers, appIdHeader, appId),
-    hooks: input.hooks,
-    logger: input.logger,
-    throwOnApiError: checkBoolean(o.throwOnApiError, 'throwOnApiError', false),
-    maxResponseBytes: checkInteger(o.maxResponseBytes, 'maxResponseBytes', 1, 2 ** 30, 1_048_576),
+    fetch: options.fetch,
+    headers: resolveHeaders(o.headers, resolveAppIdHeader(o.appIdHeader, appHost), appId),
+    hooks: options.hooks,
+    logger: options.logger,
+    throwOnApiError: flag(o.throwOnApiError, 'throwOnApiError'),
+    maxResponseBytes: integer(o.maxResponseBytes, 'maxResponseBytes', 1, 2 ** 30, 1_048_576),
   }
-}
-
-function isAbortSignal(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'aborted' in value &&
-    typeof value.aborted === 'boolean' &&
-    'addEventListener' in value &&
-    typeof value.addEventListener === 'function'
-  )
 }
 
 /**
  * Validates per-call options cheaply (no allocation on the common path).
  *
- * @param options - what the caller passed, or undefined
+ * @param options - what the caller passed
  */
-export function checkRequestOptions(options: RequestOptions | undefined): void {
-  if (options === undefined) return
-  if (!isObject(options)) fail('options', 'pass an object such as { signal, timeout }')
+export function checkRequestOptions(options: RequestOptions): void {
+  if (!isRecord(options)) fail('options', 'pass an object such as { signal, timeout }')
   const { signal, timeout, throwOnApiError } = options
-  if (signal !== undefined && !isAbortSignal(signal))
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
     fail('options.signal', 'must be an AbortSignal')
-  if (timeout !== undefined) checkTimeout(timeout, 'options.timeout', 0)
-  if (throwOnApiError !== undefined) checkBoolean(throwOnApiError, 'options.throwOnApiError', false)
+  }
+  integer(timeout, 'options.timeout', 1, MAX_TIMER, 0)
+  flag(throwOnApiError, 'options.throwOnApiError')
 }

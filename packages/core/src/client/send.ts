@@ -1,12 +1,11 @@
 import { SUCCESS_STATUS_CODE, type WechatAccessTokenEnvelope } from '@authing-edge/types'
 import type { Options } from 'ky'
 import { ConfigError } from '../errors/config-error.js'
-import { type BufferedBody, readBounded } from './buffered-fetch.js'
+import { type BufferedBody, bufferedBodyOf, readBody } from './buffered-fetch.js'
 import type { RequestOptions } from './options.js'
 import { parseEnvelope } from './parse-envelope.js'
 import type { Pipeline } from './pipeline.js'
 import { checkRequestOptions, requireString } from './resolve-options.js'
-import { createSanitizer, type Sanitize } from './sanitize.js'
 import { apiErrorFrom, type FailureContext, toAuthingError } from './to-authing-error.js'
 
 /**
@@ -24,13 +23,13 @@ export interface WechatCredentials {
   readonly appSecret: string
 }
 
-function checkDto(dto: unknown): string {
+/** Checks the dto (naming the field at fault, never its value) and serialises it as given. */
+function serializeDto(dto: WechatCredentials): string {
   if (typeof dto !== 'object' || dto === null) {
     throw new ConfigError('dto', 'pass { appId, appSecret }: the WeChat AppId and AppSecret')
   }
-  const { appId, appSecret } = dto as Partial<Record<'appId' | 'appSecret', unknown>>
-  requireString(appId, 'dto.appId', 'pass the WeChat AppId (not the Authing app id)')
-  requireString(appSecret, 'dto.appSecret', 'pass the WeChat AppSecret')
+  requireString(dto.appId, 'dto.appId')
+  requireString(dto.appSecret, 'dto.appSecret')
   try {
     return JSON.stringify(dto)
   } catch {
@@ -52,41 +51,38 @@ export async function sendWechatAccessTokenRequest(
   pipeline: Pipeline,
   path: WechatAccessTokenPath,
   dto: WechatCredentials,
-  options?: RequestOptions,
+  options: RequestOptions = {},
 ): Promise<WechatAccessTokenEnvelope> {
-  const body = checkDto(dto)
+  const body = serializeDto(dto)
   checkRequestOptions(options)
-  const signal = options?.signal
+  const { signal, timeout } = options
   signal?.throwIfAborted()
   const token = pipeline.accessToken
   const url = pipeline.appHost + path
+  // Only what differs from the ky instance's defaults, so ky merges as little as possible.
   const init: Options = { body }
   if (token !== undefined) init.headers = { authorization: token }
   if (signal !== undefined) init.signal = signal
-  if (options?.timeout !== undefined) init.timeout = options.timeout
-  let sanitize: Sanitize | undefined
+  if (timeout !== undefined) init.timeout = timeout
   const context: FailureContext = {
     request: { method: 'POST', url },
-    timeout: options?.timeout ?? pipeline.timeout,
+    secrets: [dto.appSecret, token, pipeline.appSecret],
+    timeout: timeout ?? pipeline.timeout,
     signal,
-    sanitize: () => {
-      sanitize ??= createSanitizer([dto.appSecret, token, pipeline.appSecret])
-      return sanitize
-    },
   }
   let response: Response
   let buffered: BufferedBody
   try {
     response = await pipeline.ky(url, init)
-    // Already in memory unless a user hook replaced the response.
-    buffered = await readBounded(response, pipeline.maxResponseBytes)
+    // Already read by the fetch wrapper, unless a user hook replaced the response.
+    buffered = bufferedBodyOf(response) ?? (await readBody(response, pipeline.maxResponseBytes))
   } catch (error) {
     throw toAuthingError(error, context)
   }
   const envelope = parseEnvelope(buffered, response, context)
   if (
     envelope.statusCode !== SUCCESS_STATUS_CODE &&
-    (options?.throwOnApiError ?? pipeline.throwOnApiError)
+    (options.throwOnApiError ?? pipeline.throwOnApiError)
   ) {
     throw apiErrorFrom(envelope, response.status, context)
   }

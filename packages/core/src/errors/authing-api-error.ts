@@ -1,9 +1,4 @@
-import {
-  AuthingError,
-  type AuthingErrorOptions,
-  describeRequest,
-  guardFor,
-} from './authing-error.js'
+import { AuthingError, type AuthingErrorOptions, guardFor } from './authing-error.js'
 
 /** Fields of a business error, taken from the response envelope. */
 export interface AuthingApiErrorDetails {
@@ -25,28 +20,26 @@ export interface AuthingApiErrorDetails {
  */
 export class AuthingApiError extends AuthingError implements AuthingApiErrorDetails {
   override name = 'AuthingApiError' as const
-  readonly statusCode: number
-  readonly apiCode: number | undefined
-  readonly requestId: string | undefined
-  readonly httpStatus: number
-  readonly serverMessage: string
+  declare readonly statusCode: number
+  declare readonly apiCode: number | undefined
+  declare readonly requestId: string | undefined
+  declare readonly httpStatus: number
+  declare readonly serverMessage: string
 
   /**
    * @param details - the envelope's fields, already redacted
    * @param options - `cause` and the request summary
    */
-  constructor(details: AuthingApiErrorDetails, options: AuthingErrorOptions = {}) {
-    const code = details.apiCode === undefined ? '' : `, apiCode ${details.apiCode}`
-    const id = details.requestId === undefined ? '' : `, requestId ${details.requestId}`
-    super(
-      `Authing API error ${details.statusCode}${code}${id}: ${details.serverMessage}${describeRequest(options.request)}`,
-      options,
-    )
-    this.statusCode = details.statusCode
-    this.apiCode = details.apiCode
-    this.requestId = details.requestId
-    this.httpStatus = details.httpStatus
-    this.serverMessage = details.serverMessage
+  constructor(details: AuthingApiErrorDetails, options?: AuthingErrorOptions) {
+    const { statusCode, apiCode, requestId, httpStatus, serverMessage } = details
+    const code = apiCode === undefined ? '' : `, apiCode ${apiCode}`
+    const id = requestId === undefined ? '' : `, requestId ${requestId}`
+    super(`Authing API error ${statusCode}${code}${id}: ${serverMessage}`, options)
+    this.statusCode = statusCode
+    this.apiCode = apiCode
+    this.requestId = requestId
+    this.httpStatus = httpStatus
+    this.serverMessage = serverMessage
   }
 }
 

@@ -35,17 +35,22 @@ export interface AuthingErrorOptions {
 export class AuthingError extends Error {
   override name: string = 'AuthingError'
   /** Where the failed request was going, when there was one. */
-  readonly request: RequestSummary | undefined
+  declare readonly request: RequestSummary | undefined
   declare readonly [MARKER]: true
 
   /**
-   * @param message - what failed and where; must never contain a secret
+   * @param message - what failed and where; must never contain a secret. When there is a
+   *   request, `: METHOD url` is appended.
    * @param options - `cause` and the request summary
    */
   constructor(message: string, options: AuthingErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.request = options.request
-    Object.defineProperty(this, MARKER, { value: true, enumerable: false })
+    const { cause, request } = options
+    super(
+      request ? `${message}: ${request.method} ${request.url}` : message,
+      cause === undefined ? undefined : { cause },
+    )
+    this.request = request
+    Object.defineProperty(this, MARKER, { value: true })
   }
 }
 
@@ -63,12 +68,13 @@ export function isAuthingError(value: unknown): value is AuthingError {
   )
 }
 
-/** Builds a realm-safe guard for one error class, by its literal `name`. */
+/**
+ * Builds a realm-safe guard for one error class, by its literal `name`.
+ *
+ * @param name - the class's `name`
+ * @returns a type guard
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function guardFor<T extends AuthingError>(name: T['name']): (value: unknown) => value is T {
   return (value: unknown): value is T => isAuthingError(value) && value.name === name
-}
-
-/** `METHOD url` as used at the end of error messages. */
-export function describeRequest(request: RequestSummary | undefined): string {
-  return request ? `: ${request.method} ${request.url}` : ''
 }

@@ -7,7 +7,7 @@ import { AuthingError, guardFor } from './authing-error.js'
 export class ConfigError extends AuthingError {
   override name = 'ConfigError' as const
   /** The option or argument at fault, e.g. `appHost` or `dto.appSecret`. */
-  readonly option: string
+  declare readonly option: string
 
   /**
    * @param option - the option at fault

@@ -1,9 +1,4 @@
-import {
-  AuthingError,
-  type AuthingErrorOptions,
-  describeRequest,
-  guardFor,
-} from './authing-error.js'
+import { AuthingError, type AuthingErrorOptions, guardFor } from './authing-error.js'
 
 /** Fields of an HTTP-level failure. */
 export interface HttpErrorDetails {
@@ -22,24 +17,25 @@ export interface HttpErrorDetails {
  */
 export class HttpError extends AuthingError implements HttpErrorDetails {
   override name = 'HttpError' as const
-  readonly status: number
-  readonly requestId: string | undefined
-  readonly bodyExcerpt: string
+  declare readonly status: number
+  declare readonly requestId: string | undefined
+  declare readonly bodyExcerpt: string
 
   /**
    * @param details - status, request id and a redacted body excerpt
    * @param options - `cause` and the request summary
    */
-  constructor(details: HttpErrorDetails, options: AuthingErrorOptions = {}) {
+  constructor(details: HttpErrorDetails, options?: AuthingErrorOptions) {
+    const { status } = details
     // Status 0 is what browsers report for a redirect under `redirect: 'manual'`.
     const redirect =
-      details.status === 0
+      status === 0
         ? ' (opaque redirect; redirects are not followed)'
-        : details.status >= 300 && details.status < 400
+        : status >= 300 && status < 400
           ? ' (redirects are not followed)'
           : ''
-    super(`HTTP ${details.status}${redirect}${describeRequest(options.request)}`, options)
-    this.status = details.status
+    super(`HTTP ${status}${redirect}`, options)
+    this.status = status
     this.requestId = details.requestId
     this.bodyExcerpt = details.bodyExcerpt
   }

@@ -1,9 +1,4 @@
-import {
-  AuthingError,
-  type AuthingErrorOptions,
-  describeRequest,
-  guardFor,
-} from './authing-error.js'
+import { AuthingError, type AuthingErrorOptions, guardFor } from './authing-error.js'
 
 /** The request never got an HTTP answer: DNS failure, refused or reset connection, TLS error. */
 export class NetworkError extends AuthingError {
@@ -11,9 +6,11 @@ export class NetworkError extends AuthingError {
 
   /** @param options - the low-level error as `cause`, and the request summary */
   constructor(options: AuthingErrorOptions = {}) {
-    const reason =
-      options.cause instanceof Error && options.cause.message ? ` (${options.cause.message})` : ''
-    super(`Network error${reason}${describeRequest(options.request)}`, options)
+    const { cause } = options
+    super(
+      `Network error${cause instanceof Error && cause.message ? ` (${cause.message})` : ''}`,
+      options,
+    )
   }
 }
 

@@ -1,9 +1,4 @@
-import {
-  AuthingError,
-  type AuthingErrorOptions,
-  describeRequest,
-  guardFor,
-} from './authing-error.js'
+import { AuthingError, type AuthingErrorOptions, guardFor } from './authing-error.js'
 
 /** One problem found in a response, without the offending value. */
 export interface ValidationIssue {
@@ -20,9 +15,9 @@ export interface ValidationIssue {
 export class ResponseValidationError extends AuthingError {
   override name = 'ResponseValidationError' as const
   /** What was wrong, field by field. */
-  readonly issues: readonly ValidationIssue[]
+  declare readonly issues: readonly ValidationIssue[]
   /** The HTTP status the invalid body came with, when there was a response. */
-  readonly httpStatus: number | undefined
+  declare readonly httpStatus: number | undefined
 
   /**
    * @param issues - the problems found, already redacted
@@ -32,12 +27,12 @@ export class ResponseValidationError extends AuthingError {
     issues: readonly ValidationIssue[],
     options: AuthingErrorOptions & { httpStatus?: number | undefined } = {},
   ) {
-    const first = issues[0]
+    const [first] = issues
     const summary = first
-      ? `${first.path ? `${first.path}: ` : ''}${first.message}`
+      ? (first.path ? `${first.path}: ` : '') + first.message
       : 'invalid response'
     const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : ''
-    super(`Invalid response: ${summary}${more}${describeRequest(options.request)}`, options)
+    super(`Invalid response: ${summary}${more}`, options)
     this.issues = issues
     this.httpStatus = options.httpStatus
   }

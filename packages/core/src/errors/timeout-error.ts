@@ -1,22 +1,17 @@
-import {
-  AuthingError,
-  type AuthingErrorOptions,
-  describeRequest,
-  guardFor,
-} from './authing-error.js'
+import { AuthingError, type AuthingErrorOptions, guardFor } from './authing-error.js'
 
 /** One attempt took longer than `timeout` milliseconds. A caller's own abort is never this. */
 export class TimeoutError extends AuthingError {
   override name = 'TimeoutError' as const
   /** The per-attempt timeout that ran out, in milliseconds. */
-  readonly timeout: number
+  declare readonly timeout: number
 
   /**
    * @param timeout - the per-attempt timeout in milliseconds
    * @param options - `cause` and the request summary
    */
-  constructor(timeout: number, options: AuthingErrorOptions = {}) {
-    super(`Request timed out after ${timeout} ms${describeRequest(options.request)}`, options)
+  constructor(timeout: number, options?: AuthingErrorOptions) {
+    super(`Request timed out after ${timeout} ms`, options)
     this.timeout = timeout
   }
 }
