@@ -1,0 +1,23 @@
+/** The issue's targets, in one place for the budget test and the report. */
+
+/** The issue's target for the client Worker entry, ky included, minified and gzipped. */
+export const CLIENT_ENTRY_MAX_GZIP_BYTES = 12_000
+
+/**
+ * The budget the tests enforce, so that any growth fails: the measured 14 321 bytes plus about
+ * 2.5 %. The issue's 12 000-byte target is out of reach while ky 2.1 (8 899 bytes min+gz on its
+ * own) is the HTTP layer; the report shows the target as missed, and BENCHMARKS.md says why.
+ */
+export const CLIENT_ENTRY_BUDGET_GZIP_BYTES = 14_700
+
+/** How many times smaller than the official SDK the client entry must be (min+gz). */
+export const MIN_SIZE_ADVANTAGE = 10
+
+/** An uncached call may cost at most this multiple of a bare `fetch` (medians, same run). */
+export const MAX_OVERHEAD_VS_FETCH = 1.1
+
+/** Memory hits per second the cache must serve on Node. */
+export const MIN_CACHE_HITS_PER_SECOND = 5_000_000
+
+/** Concurrent cold `get()` calls that must make exactly one upstream request. */
+export const STAMPEDE_CONCURRENCY = 10_000

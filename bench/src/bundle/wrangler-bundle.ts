@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process'
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { basename, dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { makeTempDir } from '../temp-dir.ts'
+import { type BundleSize, measure, WORKER_COMPATIBILITY_DATE } from './build-bundle.ts'
+import { summarizeWranglerError } from './wrangler-error.ts'
+
+const run = promisify(execFile)
+
+/** A Worker bundled by wrangler itself, kept on disk for start-up measurements. */
+export interface WranglerBundle extends BundleSize {
+  readonly ok: true
+  /** The bundled module, ready for `unstable_startWorker` with `bundle: false`. */
+  readonly file: string
+}
+
+/** A Worker wrangler could not bundle. */
+export interface FailedWranglerBundle {
+  readonly ok: false
+  /** Wrangler's error message. */
+  readonly error: string
+}
+
+/**
+ * Bundles an entry exactly as `wrangler deploy --dry-run --minify` would for upload, in a
+ * scratch directory under bench/.tmp that {@link removeWranglerBundles} deletes.
+ *
+ * @param entry - absolute path of the Worker entry
+ * @param compatibilityFlags - e.g. `['nodejs_compat']`
+ * @returns the bundle file and its sizes, or wrangler's error
+ */
+export async function bundleWithWrangler(
+  entry: string,
+  compatibilityFlags: readonly string[],
+): Promise<WranglerBundle | FailedWranglerBundle> {
+  const outdir = await makeTempDir('wrangler-')
+  const wranglerRoot = dirname(createRequire(import.meta.url).resolve('wrangler/package.json'))
+  const wrangler = join(wranglerRoot, 'bin', 'wrangler.js')
+  const flags = compatibilityFlags.flatMap((flag) => ['--compatibility-flag', flag])
+  const args = [wrangler, 'deploy', entry, '--dry-run', '--minify', '--outdir', outdir]
+  args.push('--name', 'authing-edge-bench', '--compatibility-date', WORKER_COMPATIBILITY_DATE)
+  try {
+    await run(process.execPath, [...args, ...flags], {
+      cwd: outdir,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+      timeout: 120_000,
+    })
+    const name = basename(entry).replace(/\.[cm]?[jt]s$/, '.js')
+    const file = (await readdir(outdir)).includes(name) ? join(outdir, name) : undefined
+    if (file !== undefined) return { ok: true, file, ...measure(await readFile(file)) }
+    await rm(outdir, { recursive: true, force: true })
+    return { ok: false, error: `wrangler wrote no ${name}` }
+  } catch (error) {
+    await rm(outdir, { recursive: true, force: true })
+    const stderr =
+      error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error)
+    return { ok: false, error: summarizeWranglerError(stderr) }
+  }
+}
+
+/**
+ * Deletes the folders {@link bundleWithWrangler} made.
+ *
+ * @param bundles - the outcomes returned by it
+ */
+export async function removeWranglerBundles(
+  bundles: ReadonlyArray<WranglerBundle | FailedWranglerBundle>,
+): Promise<void> {
+  for (const bundle of bundles) {
+    if (bundle.ok) await rm(join(bundle.file, '..'), { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest'
+import { checkTargets } from './check-targets.ts'
+import { sampleResults } from './sample-results.ts'
+
+const verdicts = (perCallUs: { ours: number; fetch: number; official: number }) =>
+  checkTargets(sampleResults(perCallUs), 'esbuild').map((t) => t.met)
+
+describe('checkTargets', () => {
+  test('passes every target the sample meets', () => {
+    expect(verdicts({ ours: 105, fetch: 100, official: 200 })).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ])
+  })
+
+  test('misses the overhead target above 1.10x bare fetch', () => {
+    expect(verdicts({ ours: 111, fetch: 100, official: 200 })[0]).toBe(false)
+  })
+
+  test('misses the official-SDK target when ours is not faster', () => {
+    expect(verdicts({ ours: 100, fetch: 100, official: 100 })[1]).toBe(false)
+  })
+
+  test("compares sizes with the official SDK's Node bundle when its Worker build failed", () => {
+    const size = checkTargets(sampleResults({ ours: 1, fetch: 1, official: 2 }), 'esbuild')[5]
+    expect(size?.measured).toBe("15.5x against the official SDK's Node bundle")
+  })
+
+  test('misses the stampede target when a trial made two requests', () => {
+    const results = sampleResults({ ours: 1, fetch: 1, official: 2 })
+    const stampede = {
+      ...results.stampede,
+      trials: [{ upstreamRequests: 2, wallMs: 1, wrongResults: 0 }],
+    }
+    expect(checkTargets({ ...results, stampede }, 'esbuild')[3]?.met).toBe(false)
+  })
+})

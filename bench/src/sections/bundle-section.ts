@@ -1,0 +1,96 @@
+import { type BundleOutcome, buildNodeBundle, buildWorkerBundle } from '../bundle/build-bundle.ts'
+import {
+  bundleWithWrangler,
+  type FailedWranglerBundle,
+  type WranglerBundle,
+} from '../bundle/wrangler-bundle.ts'
+import type { BundleRow } from '../report/bench-results.ts'
+import { NAMES } from '../report/check-targets.ts'
+
+/** The Worker entries, by role. */
+export const ENTRIES = {
+  empty: new URL('../../entries/empty-worker.ts', import.meta.url).pathname,
+  client: new URL('../../entries/client-worker.ts', import.meta.url).pathname,
+  cache: new URL('../../entries/cache-worker.ts', import.meta.url).pathname,
+  official: new URL('../../entries/official-sdk-worker.ts', import.meta.url).pathname,
+} as const
+
+/** Build labels used in the report. */
+export const BUILDS = {
+  esbuildWorker: 'esbuild, workerd conditions, no nodejs_compat',
+  esbuildNode: 'esbuild, platform node',
+  wrangler: 'wrangler deploy --dry-run --minify',
+  wranglerCompat: 'wrangler deploy --dry-run --minify, nodejs_compat',
+} as const
+
+/** Wrangler's bundles, kept for the start-up section. */
+export interface WranglerBundles {
+  readonly empty: WranglerBundle | FailedWranglerBundle
+  readonly client: WranglerBundle | FailedWranglerBundle
+  readonly cache: WranglerBundle | FailedWranglerBundle
+  readonly official: WranglerBundle | FailedWranglerBundle
+}
+
+function esbuildRow(name: string, build: string, outcome: BundleOutcome): BundleRow {
+  return {
+    name,
+    build,
+    outcome: outcome.ok
+      ? {
+          ok: true,
+          minBytes: outcome.minBytes,
+          gzipBytes: outcome.gzipBytes,
+          topPackages: outcome.byPackage.slice(0, 4),
+        }
+      : { ok: false, error: outcome.errors.join('; ') },
+  }
+}
+
+function wranglerRow(
+  name: string,
+  build: string,
+  outcome: WranglerBundle | FailedWranglerBundle,
+): BundleRow {
+  return {
+    name,
+    build,
+    outcome: outcome.ok
+      ? { ok: true, minBytes: outcome.minBytes, gzipBytes: outcome.gzipBytes, topPackages: [] }
+      : { ok: false, error: outcome.error },
+  }
+}
+
+/**
+ * Section d: builds the client, cache and official-SDK Worker entries with esbuild (workerd
+ * conditions) and with wrangler itself (nodejs_compat for the official SDK), plus the official
+ * SDK's Node bundle, and measures each.
+ *
+ * @returns the table rows and wrangler's bundles (the caller removes them with
+ *   `removeWranglerBundles` once the start-up section has used them)
+ */
+export async function measureBundles(): Promise<{ rows: BundleRow[]; wrangler: WranglerBundles }> {
+  const wrangler: WranglerBundles = {
+    empty: await bundleWithWrangler(ENTRIES.empty, []),
+    client: await bundleWithWrangler(ENTRIES.client, []),
+    cache: await bundleWithWrangler(ENTRIES.cache, []),
+    official: await bundleWithWrangler(ENTRIES.official, ['nodejs_compat']),
+  }
+  const rows = [
+    esbuildRow(NAMES.clientBundle, BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.client)),
+    esbuildRow('cache entry', BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.cache)),
+    esbuildRow(
+      NAMES.officialWorkerBundle,
+      BUILDS.esbuildWorker,
+      await buildWorkerBundle(ENTRIES.official),
+    ),
+    esbuildRow(
+      NAMES.officialNodeBundle,
+      BUILDS.esbuildNode,
+      await buildNodeBundle(ENTRIES.official),
+    ),
+    wranglerRow(NAMES.clientBundle, BUILDS.wrangler, wrangler.client),
+    wranglerRow('cache entry', BUILDS.wrangler, wrangler.cache),
+    wranglerRow(NAMES.officialWorkerBundle, BUILDS.wranglerCompat, wrangler.official),
+  ]
+  return { rows, wrangler }
+}

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import * as v from 'valibot'
+import { WORKER_COMPATIBILITY_DATE } from '../bundle/build-bundle.ts'
+import { summarizeWranglerError } from '../bundle/wrangler-error.ts'
+import { type Summary, summarize } from '../stats/summary.ts'
+import { makeTempDir } from '../temp-dir.ts'
+
+const run = promisify(execFile)
+
+/** A Worker entry whose start-up phase is profiled. */
+export interface StartupCpuTarget {
+  /** Label used in reports. */
+  readonly name: string
+  /** The entry source; wrangler bundles it (minified) before each profile. */
+  readonly entry: string
+  /** e.g. `['nodejs_compat']`. */
+  readonly compatibilityFlags: readonly string[]
+}
+
+/** CPU time of a Worker's start-up phase in workerd, from `wrangler check startup`. */
+export type StartupCpuResult =
+  | {
+      readonly name: string
+      /** Sampled CPU time that is not idle: parsing and evaluating the Worker's modules. */
+      readonly activeMs: Summary
+    }
+  | { readonly name: string; readonly error: string }
+
+const CpuProfileSchema = v.object({
+  nodes: v.array(v.object({ id: v.number(), callFrame: v.object({ functionName: v.string() }) })),
+  samples: v.array(v.number()),
+  timeDeltas: v.array(v.number()),
+})
+
+/**
+ * Sums the non-idle sampled time of a V8 CPU profile, as `wrangler check startup` reports it.
+ *
+ * @param profile - the parsed `.cpuprofile` JSON
+ * @returns active milliseconds
+ */
+export function activeMilliseconds(profile: unknown): number {
+  const { nodes, samples, timeDeltas } = v.parse(CpuProfileSchema, profile)
+  const idle = new Set(nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id))
+  let activeMicros = 0
+  samples.forEach((node, i) => {
+    if (!idle.has(node)) activeMicros += timeDeltas[i] ?? 0
+  })
+  return activeMicros / 1000
+}
+
+/**
+ * Runs `wrangler check startup` (which starts the Worker in a local workerd and profiles its
+ * start-up phase) `runs` times per target, rotating targets, and summarises the active CPU time.
+ *
+ * @param targets - the Worker entries
+ * @param runs - profiles per target
+ * @returns the summaries, in the order of `targets`; a target that fails once gets its error
+ */
+export async function benchWorkerStartupCpu(
+  targets: readonly StartupCpuTarget[],
+  runs: number,
+): Promise<StartupCpuResult[]> {
+  const samples = targets.map((): number[] => [])
+  const errors = new Map<number, string>()
+  const dir = await makeTempDir('startup-')
+  const wranglerRoot = dirname(createRequire(import.meta.url).resolve('wrangler/package.json'))
+  const wrangler = join(wranglerRoot, 'bin', 'wrangler.js')
+  try {
+    for (let round = 0; round < runs; round++) {
+      for (let slot = 0; slot < targets.length; slot++) {
+        const index = (round + slot) % targets.length
+        const target = targets[index]
+        if (target === undefined || errors.has(index)) continue
+        const config = join(dir, 'wrangler.json')
+        const outfile = join(dir, 'startup.cpuprofile')
+        await writeFile(
+          config,
+          JSON.stringify({
+            name: 'authing-edge-bench',
+            main: target.entry,
+            compatibility_date: WORKER_COMPATIBILITY_DATE,
+            compatibility_flags: target.compatibilityFlags,
+          }),
+        )
+        try {
+          await run(
+            process.execPath,
+            [
+              wrangler,
+              'check',
+              'startup',
+              '--config',
+              config,
+              '--args=--minify',
+              '--outfile',
+              outfile,
+            ],
+            {
+              cwd: dir,
+              env: {
+                ...process.env,
+                WRANGLER_SEND_METRICS: 'false',
+                CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+              },
+              timeout: 120_000,
+            },
+          )
+          samples[index]?.push(activeMilliseconds(JSON.parse(await readFile(outfile, 'utf8'))))
+        } catch (error) {
+          const stderr =
+            error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error)
+          errors.set(index, summarizeWranglerError(stderr))
+        }
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  return targets.map((target, i) => {
+    const error = errors.get(i)
+    return error === undefined
+      ? { name: target.name, activeMs: summarize(samples[i] ?? []) }
+      : { name: target.name, error }
+  })
+}
