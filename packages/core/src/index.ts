@@ -14,6 +14,7 @@ export { isWechatAccessTokenSuccess } from '@authing-edge/types'
 // --- WeChat access-token cache ---
 export {
   type CacheErrorSummary,
+  type CacheEventBase,
   type CacheHitEvent,
   type CacheInvalidateEvent,
   type CacheMissEvent,

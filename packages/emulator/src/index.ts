@@ -18,7 +18,12 @@ export type { CorsOptions, EmulatorApp, EmulatorOptions, Sleep } from './emulato
 export type { EmulatorSettings } from './emulator-settings.js'
 export { API_CODES, type ApiCode, SUCCESS_MESSAGE } from './endpoint/api-codes.js'
 export { APP_ID_HEADERS } from './endpoint/read-app-id.js'
-export { ENDPOINT_NAMES, type EndpointName, endpointPath } from './endpoint-name.js'
+export {
+  ENDPOINT_NAMES,
+  type EndpointName,
+  EndpointNameSchema,
+  endpointPath,
+} from './endpoint-name.js'
 export {
   type FaultRule,
   FaultRuleSchema,
@@ -29,6 +34,7 @@ export {
   type FaultKind,
   FaultSchema,
   type WrongTypeField,
+  WrongTypeFieldSchema,
 } from './faults/fault-schema.js'
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from './http/cors.js'
 export { EmulatedNetworkError, isEmulatedNetworkError } from './http/emulated-network-error.js'

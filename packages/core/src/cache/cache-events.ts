@@ -30,13 +30,14 @@ export type RefreshTrigger =
   | 'takeover'
 
 // Events are type literals, not interfaces, so that they fit a logger's `LogFields` record.
-type EventBase = {
+/** Fields every cache event carries. */
+export type CacheEventBase = {
   /** The cache key (no secret in it). */
   readonly key: string
 }
 
 /** A token was served from memory (`get` did no I/O) or from the store. */
-export type CacheHitEvent = EventBase & {
+export type CacheHitEvent = CacheEventBase & {
   readonly type: 'hit'
   readonly source: 'memory' | 'store'
   /** `tokenFingerprint` of the token served. */
@@ -46,13 +47,13 @@ export type CacheHitEvent = EventBase & {
 }
 
 /** `get` found no token it could serve from memory. */
-export type CacheMissEvent = EventBase & {
+export type CacheMissEvent = CacheEventBase & {
   readonly type: 'miss'
   readonly reason: 'empty' | 'expired' | 'invalidated' | 'forced'
 }
 
 /** A token was fetched from upstream. */
-export type CacheRefreshEvent = EventBase & {
+export type CacheRefreshEvent = CacheEventBase & {
   readonly type: 'refresh'
   readonly trigger: RefreshTrigger
   readonly fingerprint: string
@@ -62,7 +63,7 @@ export type CacheRefreshEvent = EventBase & {
 }
 
 /** Fetching from upstream failed. */
-export type CacheRefreshFailedEvent = EventBase & {
+export type CacheRefreshFailedEvent = CacheEventBase & {
   readonly type: 'refresh-failed'
   readonly trigger: RefreshTrigger
   readonly error: CacheErrorSummary
@@ -75,7 +76,7 @@ export type CacheRefreshFailedEvent = EventBase & {
  * caller that waited for the refresh, or, after a failed background refresh, once for the
  * callers that keep getting the held token from memory (not once per hit).
  */
-export type CacheStaleServedEvent = EventBase & {
+export type CacheStaleServedEvent = CacheEventBase & {
   readonly type: 'stale-served'
   readonly fingerprint: string
   readonly expiresAt: number
@@ -84,7 +85,7 @@ export type CacheStaleServedEvent = EventBase & {
 }
 
 /** The store failed or held an invalid value; the cache went on without it (fail-open). */
-export type CacheStoreErrorEvent = EventBase & {
+export type CacheStoreErrorEvent = CacheEventBase & {
   readonly type: 'store-error'
   /** `validate`: the store answered, but with something that is not a stored token. */
   readonly operation: 'get' | 'set' | 'delete' | 'validate'
@@ -92,7 +93,7 @@ export type CacheStoreErrorEvent = EventBase & {
 }
 
 /** A remembered permanent business error was thrown without asking upstream. */
-export type CacheNegativeHitEvent = EventBase & {
+export type CacheNegativeHitEvent = CacheEventBase & {
   readonly type: 'negative-hit'
   /** Upstream is asked again from this instant (epoch ms). */
   readonly until: number
@@ -100,7 +101,7 @@ export type CacheNegativeHitEvent = EventBase & {
 }
 
 /** `invalidate(token)` was called. */
-export type CacheInvalidateEvent = EventBase & {
+export type CacheInvalidateEvent = CacheEventBase & {
   readonly type: 'invalidate'
   readonly fingerprint: string
   /**
@@ -113,7 +114,7 @@ export type CacheInvalidateEvent = EventBase & {
 }
 
 /** A call stopped waiting on a refresh started by another call after `maxWaitMs`. */
-export type CacheWaitTimeoutEvent = EventBase & {
+export type CacheWaitTimeoutEvent = CacheEventBase & {
   readonly type: 'wait-timeout'
   readonly maxWaitMs: number
 }

@@ -3,6 +3,7 @@
 export type { WechatAccessToken } from './cache-entry.js'
 export type {
   CacheErrorSummary,
+  CacheEventBase,
   CacheHitEvent,
   CacheInvalidateEvent,
   CacheMissEvent,
