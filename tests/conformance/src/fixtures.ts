@@ -1,0 +1,75 @@
+// Shared helpers of the cases: the demo credentials, a client aimed at the emulator, a case that
+// starts from a clean emulator, and polling the emulator's record.
+import { AuthenticationClient, type AuthenticationClientOptions } from '@authing-edge/core'
+import { DEMO_APP } from '@authing-edge/emulator'
+import { show } from './assert.ts'
+import type { ConformanceCase, SuiteContext } from './case.ts'
+
+/** The WeChat credentials the emulator's demo app accepts. */
+export const DEMO_DTO = Object.freeze({
+  appId: DEMO_APP.wechatAppId,
+  appSecret: DEMO_APP.wechatAppSecret,
+})
+
+/** The info endpoint, as the emulator names it in its counts and record. */
+export const INFO = 'get-wechat-access-token-info'
+
+/**
+ * A client of the emulator's demo app, without retries unless the case asks for them.
+ * `dangerouslyAllowBrowser` is set only where the runtime is a browser, so every other runtime
+ * proves it does not need it.
+ *
+ * @param ctx - the runtime and emulator
+ * @param options - options to add or override
+ * @returns a client aimed at the emulator
+ */
+export function emulatorClient(
+  ctx: SuiteContext,
+  options: Partial<AuthenticationClientOptions> = {},
+): AuthenticationClient {
+  return new AuthenticationClient({
+    appId: DEMO_APP.appId,
+    appHost: ctx.emulatorUrl,
+    retry: 0,
+    ...(ctx.runtime.browser ? { dangerouslyAllowBrowser: true } : {}),
+    ...options,
+  })
+}
+
+/**
+ * A case that starts from a freshly reset emulator: no faults, no tokens, zero counts.
+ *
+ * @param name - what the case proves, as a sentence
+ * @param run - the case body
+ * @returns the case
+ */
+export function emulatorCase(
+  name: string,
+  run: (ctx: SuiteContext) => Promise<void>,
+): ConformanceCase {
+  return {
+    name,
+    async run(ctx) {
+      await ctx.emulator.reset()
+      await run(ctx)
+    },
+  }
+}
+
+/**
+ * Resolves once the emulator has received `count` requests to the info endpoint, so a case can
+ * act while a request is provably in flight. Polls a bounded number of times.
+ *
+ * @param ctx - the emulator to ask
+ * @param count - how many requests to wait for
+ */
+export async function untilReceived(ctx: SuiteContext, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const counts = await ctx.emulator.counts()
+    if (counts[INFO] >= count) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error(
+    `the emulator never received ${count} request(s); counts ${show(await ctx.emulator.counts())}`,
+  )
+}
