@@ -42,14 +42,15 @@ function splitOptions(options: AuthenticationClientOptions): {
  *
  * @example
  * ```ts
- * import { AuthenticationClient } from '@authing-edge/legacy'
+ * import { AuthenticationClient, isWechatAccessTokenSuccess } from '@authing-edge/legacy'
  *
  * const client = new AuthenticationClient({
  *   appId: 'AUTHING_APP_ID',
  *   appHost: 'https://example.authing.cn',
  * })
  * const resp = await client.getWechatMpAccessToken({ appId: 'wx123', appSecret: 'WECHAT_SECRET' })
- * if (resp.statusCode === 200) console.log(resp.data.accessToken)
+ * // Narrow with the guard: `resp.statusCode === 200` does not narrow `resp.data`.
+ * if (isWechatAccessTokenSuccess(resp)) console.log(resp.data.expiresAt)
  * ```
  */
 export class AuthenticationClient extends CoreAuthenticationClient {
@@ -82,6 +83,9 @@ export class AuthenticationClient extends CoreAuthenticationClient {
    *
    * @example
    * ```ts
+   * import { AuthenticationClient } from '@authing-edge/legacy'
+   *
+   * const client = new AuthenticationClient({ appId: 'AUTHING_APP_ID', appHost: 'example.authing.cn' })
    * const dto = { appId: 'wx123', appSecret: 'WECHAT_SECRET' }
    * const before = await client.getWechatMpAccessToken(dto) // warns once
    * const after = await client.getWechatMpAccessTokenInfo(dto) // same request, same envelope
