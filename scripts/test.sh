@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: provisions the toolchain and the test runtimes, then builds, type-checks,
-# lints and tests every workspace member through turbo (the conformance matrix included).
+# lints and tests every workspace member through turbo: unit tests, the Worker in workerd, the
+# conformance matrix (Node 22 and 24, Deno, Bun, workerd, Chromium), the reliability suites, the
+# release gates and the bundle budget. Ends with one `N passed, N failed` line over all of them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bootstrap.sh
@@ -8,5 +10,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=runtimes.sh
 . "$ROOT/scripts/runtimes.sh"
 cd "$ROOT"
-pnpm exec turbo run build typecheck lint test --output-logs=new-only "$@"
-pnpm exec biome check scripts .changeset ./*.json ./*.ts
+mkdir -p .tmp
+log=.tmp/test.log
+status=0
+# --concurrency=1: the suites start servers, workerd and Chromium; two cores are better used one
+# suite at a time than by suites timing each other out.
+pnpm exec turbo run build typecheck lint test --output-logs=full --concurrency=1 --continue "$@" 2>&1 |
+  tee "$log" || status=$?
+pnpm exec biome check scripts .changeset ./*.json ./*.ts 2>&1 | tee -a "$log" || status=$?
+node scripts/summarize-tests.mjs "$log" || status=$?
+exit "$status"
