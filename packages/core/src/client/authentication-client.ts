@@ -1,6 +1,7 @@
 import type { GetWechatAccessTokenDto, GetWechatAccessTokenInfoRespDto } from '@authing-edge/types'
 import { ConfigError } from '../errors/config-error.js'
 import type { Logger } from '../logger.js'
+import { isRecord } from './is-record.js'
 import type { AuthenticationClientOptions, RequestOptions } from './options.js'
 import { createPipeline, type Pipeline } from './pipeline.js'
 import { requireString, resolveOptions } from './resolve-options.js'
@@ -39,7 +40,7 @@ export class AuthenticationClient {
 
   static {
     pipelineOf = (client) => {
-      if (typeof client !== 'object' || client === null || !(#pipeline in client)) {
+      if (!isRecord(client) || !(#pipeline in client)) {
         throw new ConfigError(
           'client',
           'pass an AuthenticationClient from this copy of @authing-edge/core',

@@ -7,38 +7,33 @@ export interface BufferedBody {
   readonly text: string
   /** Whether the body was larger than the bound; the rest was cancelled, never read. */
   readonly truncated: boolean
+  /** The bytes behind `text`. */
+  readonly bytes: Uint8Array
 }
 
 /** How much of an oversized body is kept, for an error's excerpt. */
 const HEAD_BYTES = 4096
 
-/** Bodies already read by the fetch wrapper, keyed by the response rebuilt around them. */
+/** Bodies read by the fetch wrappers, keyed by the response handed to ky. */
 const bufferedBodies = new WeakMap<Response, BufferedBody>()
-
-let decoder: InstanceType<typeof TextDecoder> | undefined
-
-function decode(bytes: Uint8Array): string {
-  decoder ??= new TextDecoder()
-  return decoder.decode(bytes)
-}
 
 /**
  * Reads a body until it ends or passes `maxBytes`, then cancels the rest. A body announced as
- * larger than `maxBytes` is cancelled after its first few KiB.
+ * larger than `maxBytes` is cancelled after its first few KiB. Used by the fetch wrappers, and
+ * for a response a user hook put in place, which they did not read.
  *
- * @returns the bytes read (only the first few KiB when cut) and whether the body was cut
+ * @param response - a response whose body has not been read
+ * @param maxBytes - the largest body read
+ * @returns the text (only the first few KiB when cut) and whether the body was cut
  */
-async function readBytes(
-  response: Response,
-  maxBytes: number,
-): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN)
-  const limit = declared > maxBytes ? HEAD_BYTES : maxBytes
+export async function readBody(response: Response, maxBytes: number): Promise<BufferedBody> {
+  // A missing content-length reads as 0, never more than the bound.
+  const limit = Number(response.headers.get('content-length')) > maxBytes ? HEAD_BYTES : maxBytes
   const reader = response.body?.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   let truncated = false
-  while (reader !== undefined) {
+  while (reader) {
     const { done, value } = await reader.read()
     if (done) break
     chunks.push(value)
@@ -49,30 +44,19 @@ async function readBytes(
       break
     }
   }
-  const bytes = new Uint8Array(size)
+  let bytes = new Uint8Array(size)
   let offset = 0
   for (const chunk of chunks) {
     bytes.set(chunk, offset)
     offset += chunk.byteLength
   }
-  return { bytes: truncated ? bytes.subarray(0, HEAD_BYTES) : bytes, truncated }
+  if (truncated) bytes = bytes.subarray(0, HEAD_BYTES)
+  // A decoder per body costs less than a tenth of a microsecond.
+  return { text: new TextDecoder().decode(bytes), truncated, bytes }
 }
 
 /**
- * Reads a response body with a byte bound, for a response the fetch wrapper did not read (one a
- * user hook made).
- *
- * @param response - a response whose body has not been read
- * @param maxBytes - the largest body read
- * @returns the text and whether it was cut
- */
-export async function readBody(response: Response, maxBytes: number): Promise<BufferedBody> {
-  const { bytes, truncated } = await readBytes(response, maxBytes)
-  return { text: decode(bytes), truncated }
-}
-
-/**
- * The body the fetch wrapper read for a response, if it was one of its rebuilt responses.
+ * The body a fetch wrapper read for a response.
  *
  * @param response - a response that came out of ky
  * @returns the buffered body, or `undefined` for a response without a body or one a hook made
@@ -82,32 +66,36 @@ export function bufferedBodyOf(response: Response): BufferedBody | undefined {
 }
 
 /**
- * Wraps a `fetch` so that each attempt reads its response body, bounded, before it resolves: the
- * per-attempt timeout, the abort signal and the retries then cover the body too, and ky never
- * buffers more than the bound. The response is rebuilt around the bytes so that ky and user hooks
- * can still read it.
+ * Wraps a `fetch` into the one that ky calls, so that each attempt reads its response body,
+ * bounded, before it resolves: the per-attempt timeout, the abort signal and the retries then
+ * cover the body too, and ky never buffers more than the bound. The body is recorded for
+ * {@link bufferedBodyOf}.
  *
- * @param customFetch - the caller's `fetch`, or `undefined` for the global one (read at call time)
+ * @param send - sends an attempt given ky's `Request`: the caller's fetch, the direct path's (see
+ *   `direct-fetch.ts`), or `undefined` for the global fetch, read at call time and called unbound
  * @param maxBytes - the largest body read
+ * @param copy - whether to hand ky a new response around the bytes, for user hooks that may read
+ *   the body again; otherwise ky gets the response itself with its body used up, since only
+ *   authing-edge reads it (through {@link bufferedBodyOf})
  * @returns a fetch for ky's `fetch` option
  */
 export function createBufferedFetch(
-  customFetch: FetchLike | undefined,
+  send: FetchLike | undefined,
   maxBytes: number,
+  copy: boolean,
 ): (input: Input, init?: RequestInit) => Promise<Response> {
   return async (input, init) => {
-    // ky always passes a Request; the fallback only keeps the types honest.
-    const request = input instanceof Request ? input : new Request(input, init)
-    const response = await (customFetch ?? globalThis.fetch)(request, init)
+    const response = await (send ?? globalThis.fetch)(
+      // ky always passes its Request; the fallback only keeps the types honest.
+      input instanceof Request ? input : new Request(input, init),
+      init,
+    )
     // No body to read: 204, 304, an opaque redirect.
     if (response.body === null) return response
-    const { bytes, truncated } = await readBytes(response, maxBytes)
-    const copy = new Response(bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    })
-    bufferedBodies.set(copy, { text: decode(bytes), truncated })
-    return copy
+    const body = await readBody(response, maxBytes)
+    // A response is a ResponseInit: its status, statusText and headers carry over.
+    const result = copy ? new Response(body.bytes, response) : response
+    bufferedBodies.set(result, body)
+    return result
   }
 }

@@ -67,18 +67,17 @@ export function parseEnvelope(
   context: RequestContext,
 ): WechatAccessTokenEnvelope {
   const json = body.truncated ? undefined : parseJson(body.text)
-  let issues: ValidationIssue[]
+  let issues: ValidationIssue[] | undefined
+  let message = 'the response body is not a JSON object'
   if (body.truncated) {
-    issues = [{ path: '', message: 'the response body is larger than maxResponseBytes' }]
+    message = 'the response body is larger than maxResponseBytes'
   } else if (json === undefined) {
     const type = createSanitizer(context.secrets)(
       response.headers.get('content-type') ?? 'none',
       100,
     )
-    issues = [{ path: '', message: `the response body is not JSON (content-type: ${type})` }]
-  } else if (!isRecord(json)) {
-    issues = [{ path: '', message: 'the response body is not a JSON object' }]
-  } else {
+    message = `the response body is not JSON (content-type: ${type})`
+  } else if (isRecord(json)) {
     const result =
       json.statusCode === SUCCESS_STATUS_CODE
         ? safeParse(WechatAccessTokenSuccessSchema, json)
@@ -86,7 +85,7 @@ export function parseEnvelope(
     if (result.success) return result.output
     issues = toValidationIssues(result.issues, createSanitizer(context.secrets))
   }
-  throw new ResponseValidationError(issues, {
+  throw new ResponseValidationError(issues ?? [{ path: '', message }], {
     request: context.request,
     httpStatus: response.status,
   })

@@ -5,19 +5,16 @@ import type { ResolvedOptions } from './resolve-options.js'
 
 /** The client state every call reads; built once per client. */
 export interface Pipeline extends ResolvedOptions {
-  /** The ky instance: headers, retry policy, timeout, redirect handling and hooks preset. */
+  /** The ky instance: retry policy, timeout, redirect handling and hooks preset. */
   readonly ky: KyInstance
+  /**
+   * Whether calls take the direct path (see `createDirectFetch`): no `fetch` is injected and no
+   * user hook is set, so nothing but authing-edge ever sees ky's `Request`. Otherwise ky's
+   * `Request` carries the headers and the body and is what fetch and the hooks get.
+   */
+  readonly direct: boolean
   /** The user access token; `setAccessToken` changes it. */
   accessToken: string | undefined
-}
-
-/** HTTP statuses worth another attempt: 408, 429 and every 5xx except 501 and 505. */
-function retryStatusCodes(): number[] {
-  const codes = [408, 429]
-  for (let status = 500; status < 600; status++) {
-    if (status !== 501 && status !== 505) codes.push(status)
-  }
-  return codes
 }
 
 function retryLogger(logger: Logger): (state: BeforeRetryState) => void {
@@ -42,24 +39,31 @@ function retryLogger(logger: Logger): (state: BeforeRetryState) => void {
 
 /**
  * Builds the ky instance and the state shared by every call of one client. Nothing here runs per
- * call: ky gets its defaults once, and each call passes only its body and what differs.
+ * call: ky gets its defaults once, and each call passes only its body, headers and what differs.
  *
  * @param options - validated client options
  * @returns the pipeline
  */
 export function createPipeline(options: ResolvedOptions): Pipeline {
   const { retry, logger } = options
-  const statusCodes = retryStatusCodes()
+  // HTTP statuses worth another attempt: 408, 429 and every 5xx except 501 and 505.
+  const statusCodes = [408, 429]
+  for (let status = 500; status < 600; status++) {
+    if (status !== 501 && status !== 505) statusCodes.push(status)
+  }
+  // The user's hooks, if any (see ResolvedOptions.hooks); ours join them.
   let { hooks } = options
   if (logger?.debug !== undefined) {
     hooks = { ...hooks, beforeRetry: [retryLogger(logger), ...(hooks?.beforeRetry ?? [])] }
   }
+  // No default headers: each call passes them, to ky or straight to fetch on the direct path.
   const instance = ky.create({
     method: 'post',
-    headers: options.headers,
     timeout: options.timeout,
     redirect: 'manual',
-    fetch: createBufferedFetch(options.fetch, options.maxResponseBytes),
+    // The Request path; the direct path passes its own fetch with each call.
+    // Responses are copied when user hooks may read them again.
+    fetch: createBufferedFetch(options.fetch, options.maxResponseBytes, !!options.hooks),
     // Without hooks, ky skips merging hook lists on every call.
     ...(hooks && { hooks }),
     retry: {
@@ -71,5 +75,5 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
       jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
     },
   })
-  return { ...options, ky: instance }
+  return { ...options, ky: instance, direct: !(options.fetch || options.hooks) }
 }

@@ -28,13 +28,20 @@ export interface ResolvedOptions {
    * lower-cased. A plain object, which ky merges with a call's headers more cheaply than `Headers`.
    */
   readonly headers: Readonly<Record<string, string>>
+  /** The user's ky hooks; `undefined` when no list holds a hook. */
   readonly hooks: Hooks | undefined
   readonly logger: Logger | undefined
   readonly throwOnApiError: boolean
   readonly maxResponseBytes: number
 }
 
-function fail(option: string, message: string): never {
+/**
+ * Throws the {@link ConfigError} for an option.
+ *
+ * @param option - the option at fault, e.g. `timeout` or `dto.appSecret`
+ * @param message - what is wrong and how to fix it, never the value
+ */
+export function fail(option: string, message: string): never {
   throw new ConfigError(option, message)
 }
 
@@ -114,14 +121,18 @@ function resolveHeaders(
   return Object.fromEntries(headers)
 }
 
-function checkHooks(value: unknown): void {
+/** Checks the hooks option, telling whether it holds any hook at all. */
+function hasHooks(value: unknown): boolean {
   if (value !== undefined && !isRecord(value)) fail('hooks', 'must be an object of ky hooks')
+  let count = 0
   for (const [name, hooks] of Object.entries(value ?? {})) {
-    const valid = Array.isArray(hooks) && hooks.every((hook) => typeof hook === 'function')
-    if (hooks !== undefined && !valid) {
+    if (hooks === undefined) continue
+    if (!Array.isArray(hooks) || !hooks.every((hook) => typeof hook === 'function')) {
       fail(`hooks.${name}`, 'must be an array of functions')
     }
+    count += hooks.length
   }
+  return count > 0
 }
 
 function resolveAppIdHeader(value: unknown, appHost: string): string {
@@ -167,7 +178,7 @@ export function resolveOptions(options: AuthenticationClientOptions): ResolvedOp
   if (o.logger !== undefined && !isRecord(o.logger)) {
     fail('logger', 'must be an object, e.g. console')
   }
-  checkHooks(o.hooks)
+  const hooks = hasHooks(o.hooks) ? options.hooks : undefined
   return {
     appId,
     appHost,
@@ -177,7 +188,7 @@ export function resolveOptions(options: AuthenticationClientOptions): ResolvedOp
     retry: resolveRetry(o.retry),
     fetch: options.fetch,
     headers: resolveHeaders(o.headers, resolveAppIdHeader(o.appIdHeader, appHost), appId),
-    hooks: options.hooks,
+    hooks,
     logger: options.logger,
     throwOnApiError: flag(o.throwOnApiError, 'throwOnApiError'),
     maxResponseBytes: integer(o.maxResponseBytes, 'maxResponseBytes', 1, 2 ** 30, 1_048_576),

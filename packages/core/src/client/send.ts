@@ -1,11 +1,11 @@
 import { SUCCESS_STATUS_CODE, type WechatAccessTokenEnvelope } from '@authing-edge/types'
 import type { Options } from 'ky'
-import { ConfigError } from '../errors/config-error.js'
 import { type BufferedBody, bufferedBodyOf, readBody } from './buffered-fetch.js'
+import { createDirectFetch } from './direct-fetch.js'
 import type { RequestOptions } from './options.js'
 import { parseEnvelope } from './parse-envelope.js'
 import type { Pipeline } from './pipeline.js'
-import { checkRequestOptions, requireString } from './resolve-options.js'
+import { checkRequestOptions, fail, requireString } from './resolve-options.js'
 import { apiErrorFrom, type FailureContext, toAuthingError } from './to-authing-error.js'
 
 /**
@@ -26,14 +26,14 @@ export interface WechatCredentials {
 /** Checks the dto (naming the field at fault, never its value) and serialises it as given. */
 function serializeDto(dto: WechatCredentials): string {
   if (typeof dto !== 'object' || dto === null) {
-    throw new ConfigError('dto', 'pass { appId, appSecret }: the WeChat AppId and AppSecret')
+    fail('dto', 'pass { appId, appSecret }: the WeChat AppId and AppSecret')
   }
   requireString(dto.appId, 'dto.appId')
   requireString(dto.appSecret, 'dto.appSecret')
   try {
     return JSON.stringify(dto)
   } catch {
-    throw new ConfigError('dto', 'must be serialisable as JSON')
+    return fail('dto', 'must be serialisable as JSON')
   }
 }
 
@@ -59,9 +59,12 @@ export async function sendWechatAccessTokenRequest(
   signal?.throwIfAborted()
   const token = pipeline.accessToken
   const url = pipeline.appHost + path
-  // Only what differs from the ky instance's defaults, so ky merges as little as possible.
-  const init: Options = { body }
-  if (token !== undefined) init.headers = { authorization: token }
+  const headers = token ? { ...pipeline.headers, authorization: token } : pipeline.headers
+  // Only what differs from the ky instance's defaults, so ky merges as little as possible. On the
+  // direct path ky's Request carries neither body nor headers: the per-call fetch sends them.
+  const init: Options = pipeline.direct
+    ? { fetch: createDirectFetch(url, body, headers, pipeline.maxResponseBytes) }
+    : { body, headers }
   if (signal !== undefined) init.signal = signal
   if (timeout !== undefined) init.timeout = timeout
   const context: FailureContext = {

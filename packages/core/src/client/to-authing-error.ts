@@ -1,8 +1,4 @@
-import {
-  SUCCESS_STATUS_CODE,
-  type WechatAccessTokenFailure,
-  WechatAccessTokenFailureSchema,
-} from '@authing-edge/types'
+import { type WechatAccessTokenFailure, WechatAccessTokenFailureSchema } from '@authing-edge/types'
 import { isHTTPError, isNetworkError, isTimeoutError } from 'ky'
 import { safeParse } from 'valibot'
 import { AuthingApiError } from '../errors/authing-api-error.js'
@@ -43,7 +39,7 @@ export function apiErrorFrom(
     {
       statusCode: envelope.statusCode,
       apiCode: envelope.apiCode,
-      requestId: requestId === undefined ? undefined : sanitize(requestId, 200),
+      requestId: requestId && sanitize(requestId, 200),
       httpStatus,
       serverMessage: sanitize(envelope.message, 1000),
     },
@@ -58,7 +54,8 @@ function fromResponse(response: Response, data: unknown, context: FailureContext
   // A hook may have replaced the response: fall back to what ky read of it.
   const text = body ? body.text : typeof data === 'string' ? data : (JSON.stringify(data) ?? '')
   const json = body?.truncated ? undefined : parseJson(text)
-  if (status >= 400 && isRecord(json) && json.statusCode !== SUCCESS_STATUS_CODE) {
+  // The failure schema accepts no statusCode 200: a success envelope stays an HttpError.
+  if (status >= 400) {
     const result = safeParse(WechatAccessTokenFailureSchema, json)
     if (result.success) return apiErrorFrom(result.output, status, context)
   }
@@ -70,7 +67,7 @@ function fromResponse(response: Response, data: unknown, context: FailureContext
   return new HttpError(
     {
       status,
-      requestId: requestId === undefined ? undefined : sanitize(requestId, 200),
+      requestId: requestId && sanitize(requestId, 200),
       bodyExcerpt: sanitize(text, 512),
     },
     { request: context.request },
