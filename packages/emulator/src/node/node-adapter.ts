@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { EmulatorFetch } from '../emulator.js'
 import { isEmulatedNetworkError } from '../http/emulated-network-error.js'
+import { resetSocket } from './reset-socket.js'
 
 /** Request bodies above this size get HTTP 413. */
 export const MAX_REQUEST_BYTES = 1024 * 1024
@@ -23,7 +24,8 @@ export interface InFlight {
 
 /**
  * Builds a `node:http` request listener around a fetch handler. The emulator's connection
- * faults become socket actions: `reset` resets the socket, a body stream that fails mid-way
+ * faults become socket actions: `reset` resets the socket (or closes it when its FIN is already
+ * on the way out, see {@link resetSocket}), a body stream that fails mid-way
  * destroys it, and a client that goes away aborts the request's signal.
  *
  * @param handler - the fetch handler
@@ -141,10 +143,4 @@ function drained(res: ServerResponse): Promise<void> {
 function closeAfterFlush(socket: Socket | null): void {
   if (!socket || socket.destroyed) return
   socket.end(() => socket.destroy())
-}
-
-function resetSocket(socket: Socket | null): void {
-  if (!socket || socket.destroyed) return
-  if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy()
-  else socket.destroy()
 }

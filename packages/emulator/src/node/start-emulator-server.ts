@@ -1,9 +1,12 @@
 import { createServer } from 'node:http'
-import type { Socket } from 'node:net'
 import { createEmulator } from '../create-emulator.js'
 import type { Emulator } from '../emulator.js'
 import type { EmulatorOptions } from '../emulator-options.js'
+import { createConnectionTracker } from './connection-tracker.js'
 import { createNodeListener } from './node-adapter.js'
+
+/** How long `close()` waits for Node to release every connection before it gives up. */
+const CLOSE_LIMIT_MS = 2_000
 
 /** Options of {@link startEmulatorServer}: where to listen, plus every emulator option. */
 export interface EmulatorServerOptions extends EmulatorOptions {
@@ -25,7 +28,11 @@ export interface EmulatorServer {
   readonly host: string
   /** The emulator it serves, for in-process control. */
   readonly emulator: Emulator
-  /** Stops listening and ends every open connection, hanging ones included. */
+  /**
+   * Stops listening and ends every open connection, hanging and keep-alive ones included.
+   * Resolves once Node has released every connection (each socket emitted `'close'`), so
+   * nothing is left to hold the process; rejects if one is still open 2 s later.
+   */
   close(): Promise<void>
 }
 
@@ -49,7 +56,7 @@ export async function startEmulatorServer(
   const { port = 0, host = '127.0.0.1', emulator: given, ...emulatorOptions } = options
   const emulator = given ?? createEmulator({ cors: true, controlApi: true, ...emulatorOptions })
   const controllers = new Set<AbortController>()
-  const sockets = new Set<Socket>()
+  const connections = createConnectionTracker()
   let origin = ''
   const server = createServer(
     createNodeListener(emulator, () => origin, {
@@ -59,10 +66,7 @@ export async function startEmulatorServer(
       },
     }),
   )
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.once('close', () => sockets.delete(socket))
-  })
+  server.on('connection', (socket) => connections.add(socket))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
@@ -86,11 +90,15 @@ export async function startEmulatorServer(
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
-        for (const controller of controllers)
+        // In-flight handlers stop first (their timers are cleared on abort); what they do
+        // with their socket afterwards finds it destroyed and leaves it alone.
+        for (const controller of controllers) {
           controller.abort(new Error('the emulator server closed'))
+        }
         server.closeAllConnections()
-        for (const socket of sockets) socket.destroy()
-      })
+        // Also sockets node:http no longer lists (e.g. mid-reset); destroyed ones are skipped.
+        connections.destroyAll()
+      }).then(() => connections.allClosed(CLOSE_LIMIT_MS))
       return closing
     },
   }
