@@ -147,7 +147,8 @@ export function resolveCacheOptions(options: WechatAccessTokenCacheOptions): Res
   checkOptionalFunction('now', options.now)
   checkOptionalFunction('onEvent', options.onEvent)
   const now = options.now ?? Date.now
-  const store = options.store ?? new MemoryStore({ now })
+  // Only a missing store means the default: `null` is a mistake and is refused below.
+  const store = options.store === undefined ? new MemoryStore({ now }) : options.store
   if (!hasMethods(store, ['get', 'set', 'delete'])) {
     throw new ConfigError('store', 'must have async get, set and delete methods (a TokenStore)')
   }

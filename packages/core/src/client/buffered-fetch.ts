@@ -85,17 +85,32 @@ export function createBufferedFetch(
   copy: boolean,
 ): (input: Input, init?: RequestInit) => Promise<Response> {
   return async (input, init) => {
-    const response = await (send ?? globalThis.fetch)(
-      // ky always passes its Request; the fallback only keeps the types honest.
-      input instanceof Request ? input : new Request(input, init),
-      init,
-    )
-    // No body to read: 204, 304, an opaque redirect.
-    if (response.body === null) return response
-    const body = await readBody(response, maxBytes)
-    // A response is a ResponseInit: its status, statusText and headers carry over.
-    const result = copy ? new Response(body.bytes, response) : response
-    bufferedBodies.set(result, body)
-    return result
+    // ky always passes its Request; the fallback only keeps the types honest.
+    const request = input instanceof Request ? input : new Request(input, init)
+    try {
+      const response = await (send ?? globalThis.fetch)(request, init)
+      // No body to read: 204, 304, an opaque redirect.
+      if (response.body === null) return response
+      const body = await readBody(response, maxBytes)
+      // A response is a ResponseInit: its status, statusText and headers carry over.
+      const result = copy ? new Response(body.bytes, response) : response
+      bufferedBodies.set(result, body)
+      return result
+    } catch (error) {
+      throw asNetworkFailure(error, request.signal)
+    }
   }
+}
+
+/**
+ * What ky should see of a failed attempt. An abort (the caller's, or ky's per-attempt timeout)
+ * passes through untouched. Anything else means no usable answer arrived, but runtimes word it
+ * differently (workerd throws `Error: Network connection lost.`, Deno and Bun their own
+ * messages) and ky retries only the wordings it knows. Every such failure becomes the
+ * `TypeError('fetch failed')` that ky recognises, with the original as its cause.
+ */
+function asNetworkFailure(error: unknown, signal: AbortSignal): unknown {
+  if (signal.aborted) return error
+  if (error instanceof TypeError && error.message === 'fetch failed') return error
+  return new TypeError('fetch failed', { cause: error })
 }

@@ -13,10 +13,15 @@ export type Sanitize = (text: string, maxChars?: number) => string
  */
 const MIN_PARTIAL = 4
 
+/** A string as it appears inside a JSON string literal, without the quotes. */
+function escapeJson(text: string): string {
+  return JSON.stringify(text).slice(1, -1)
+}
+
 /**
  * Creates a {@link Sanitize} function for a set of secrets. Each secret is looked for in the forms
- * a server can echo it in: as sent, JSON-escaped (inside a JSON body) and percent-encoded (inside a
- * URL or a form), longest first so that overlapping forms are all caught. Secrets are replaced in
+ * a server can echo it in: as sent, JSON-escaped (inside a JSON body), percent-encoded (inside a
+ * URL or a form), and those two applied to the JSON-escaped form, longest first so that overlapping forms are all caught. Secrets are replaced in
  * the whole text first and the text is cut afterwards; a cut that ends inside a secret (one that was
  * only partly present, e.g. in a truncated body) drops that partial secret too.
  *
@@ -28,9 +33,17 @@ export function createSanitizer(secrets: readonly (string | undefined)[]): Sanit
   const forms = new Set<string>()
   for (const secret of secrets) {
     if (!secret) continue
-    forms.add(secret)
-    forms.add(JSON.stringify(secret).slice(1, -1))
-    forms.add(encodeURIComponent(secret))
+    const json = escapeJson(secret)
+    // A server may also quote the JSON body it got inside its own JSON, or URL-encode it: those
+    // second encodings of a secret holding `"` or `\` differ from every single one.
+    const encodings = [
+      secret,
+      json,
+      escapeJson(json),
+      encodeURIComponent(secret),
+      encodeURIComponent(json),
+    ]
+    for (const form of encodings) forms.add(form)
   }
   const variants = [...forms].sort((a, b) => b.length - a.length)
   return (text, maxChars = 300) => {
