@@ -17,6 +17,9 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: './wrangler.jsonc' },
             miniflare: {
+              // wrangler.jsonc turns Node compatibility off; vitest's runner still probes
+              // node:inspector, which this flag provides without re-enabling the rest.
+              compatibilityFlags: ['enable_nodejs_inspector_module'],
               bindings: {
                 AUTHING_APP_ID: DEMO_APP.appId,
                 AUTHING_APP_HOST: inject('emulatorUrl'),
