@@ -45,7 +45,7 @@ describe('package READMEs', () => {
   })
 })
 
-describe('TypeScript examples of the READMEs and docs/ compile against the installed tarballs', () => {
+describe('TypeScript examples of the READMEs (the root one too) and docs/ compile against the installed tarballs', () => {
   let files: ExampleFile[] = []
   let examplesDir = ''
   let consumerDir = ''
@@ -57,6 +57,7 @@ describe('TypeScript examples of the READMEs and docs/ compile against the insta
     const documents = [
       ...(await Promise.all(packages.map((pkg) => markdownIn(pkg.dir)))).flat(),
       ...(await markdownIn(join(root, 'docs'))),
+      join(root, 'README.md'),
     ]
     files = await writeExamples(documents, root, examplesDir)
     const perDocument = new Map<string, number>()

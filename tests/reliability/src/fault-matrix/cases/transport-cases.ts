@@ -1,0 +1,69 @@
+import { type FaultCase, viaEmulator } from '../fault-case.ts'
+import { MATRIX_TIMING } from '../timing.ts'
+
+const always = <T>(fault: T) => [{ endpoint: 'get-wechat-access-token-info' as const, fault }]
+
+/** Connections that break, stall or never open. */
+export const TRANSPORT_CASES: readonly FaultCase[] = [
+  {
+    id: 'reset-before-headers',
+    fault: 'connection reset before the headers, every attempt',
+    via: 'emulator',
+    expected: { outcome: 'error', error: 'NetworkError', attempts: 3 },
+    arrange: viaEmulator(always({ kind: 'reset' })),
+  },
+  {
+    id: 'reset-before-headers-once',
+    fault: 'connection reset before the headers, once',
+    via: 'emulator',
+    expected: { outcome: 'success', attempts: 2 },
+    arrange: viaEmulator([
+      { endpoint: 'get-wechat-access-token-info', fault: { kind: 'reset' }, times: 1 },
+    ]),
+  },
+  {
+    id: 'reset-after-headers',
+    fault: 'connection reset after the headers, mid-body (TCP RST)',
+    via: 'raw socket',
+    expected: { outcome: 'error', error: 'NetworkError', attempts: 3 },
+    arrange: async (env) => ({ appHost: (await env.raw({ kind: 'reset-after-headers' })).url }),
+  },
+  {
+    id: 'closed-short-of-content-length',
+    fault: 'connection closed short of Content-Length',
+    via: 'emulator',
+    expected: { outcome: 'error', error: 'NetworkError', attempts: 3 },
+    arrange: viaEmulator(always({ kind: 'truncated', abort: true })),
+  },
+  {
+    id: 'hang-before-headers',
+    fault: 'hang before the headers',
+    via: 'emulator',
+    expected: { outcome: 'error', error: 'TimeoutError', attempts: 1, details: { timeout: 400 } },
+    arrange: viaEmulator(always({ kind: 'hang' })),
+  },
+  {
+    id: 'hang-before-headers-retry-on-timeout',
+    fault: 'hang before the headers, retryOnTimeout: true',
+    via: 'emulator',
+    expected: { outcome: 'error', error: 'TimeoutError', attempts: 3, details: { timeout: 400 } },
+    arrange: async (env) => ({
+      ...(await viaEmulator(always({ kind: 'hang' }))(env)),
+      timing: { ...MATRIX_TIMING, retry: { ...MATRIX_TIMING.retry, retryOnTimeout: true } },
+    }),
+  },
+  {
+    id: 'hang-mid-body',
+    fault: 'hang in the middle of the body',
+    via: 'raw socket',
+    expected: { outcome: 'error', error: 'TimeoutError', attempts: 1, details: { timeout: 400 } },
+    arrange: async (env) => ({ appHost: (await env.raw({ kind: 'hang-mid-body' })).url }),
+  },
+  {
+    id: 'connection-refused',
+    fault: 'connection refused (nothing listening)',
+    via: 'nothing listening',
+    expected: { outcome: 'error', error: 'NetworkError', attempts: 3 },
+    arrange: async (env) => ({ appHost: env.deadUrl }),
+  },
+]

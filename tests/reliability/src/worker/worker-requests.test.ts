@@ -1,0 +1,128 @@
+import { type EmulatorServer, startEmulatorServer } from '@authing-edge/emulator/node'
+import * as v from 'valibot'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { writeFragment } from '../support/results.ts'
+import { findLeaks, SECRETS } from '../support/secrets.ts'
+import { CHECKS, INVALIDATE_PATH, RETRY_CASES, TOKEN_PATH } from './request-checks.ts'
+import { type RunningWorker, startWorker } from './worker-harness.ts'
+
+const WECHAT_APP_ID = 'wx5ec0bad0f00d0001'
+/** A stuck Worker fails the check instead of hanging the suite. */
+const REQUEST_TIMEOUT_MS = 30_000
+const WORKER_SECRETS = {
+  wechatAppSecret: SECRETS.wechatAppSecret,
+  brokerToken: SECRETS.brokerToken,
+}
+
+const ErrorBodySchema = v.object({ error: v.object({ code: v.string(), message: v.string() }) })
+const TokenSchema = v.strictObject({
+  accessToken: v.pipe(v.string(), v.minLength(1)),
+  expiresAt: v.number(),
+})
+
+let emulator: EmulatorServer
+let worker: RunningWorker
+const results: { request: string; expected: string; observed: string; pass: boolean }[] = []
+const issuedTokens = new Set<string>()
+
+beforeAll(async () => {
+  emulator = await startEmulatorServer({
+    seed: 7,
+    apps: [
+      {
+        appId: 'authing-app',
+        wechatAppId: WECHAT_APP_ID,
+        wechatAppSecret: SECRETS.wechatAppSecret,
+      },
+    ],
+  })
+  worker = await startWorker({
+    authingAppId: 'authing-app',
+    authingAppHost: emulator.url,
+    wechatAppId: WECHAT_APP_ID,
+    wechatAppSecret: SECRETS.wechatAppSecret,
+    brokerToken: SECRETS.brokerToken,
+    inspector: false,
+  })
+})
+
+afterAll(async () => {
+  await worker?.dispose()
+  await emulator?.close()
+  if (results.length === CHECKS.length + RETRY_CASES.length)
+    await writeFragment('worker-checks', inject('reliabilityRunId'), results)
+})
+
+describe('the Worker (apps/wechat-token-worker in workerd) refuses bad requests', () => {
+  test.for(CHECKS)('$request: $status', async (check) => {
+    const response = await fetch(new URL(check.path, worker.url), {
+      method: check.method,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      ...(check.headers === undefined ? {} : { headers: check.headers }),
+      ...(check.body === undefined ? {} : { body: check.body(), duplex: 'half' }),
+    })
+    const text = await response.text()
+    const parsedError = v.safeParse(ErrorBodySchema, JSON.parse(text || 'null'))
+    const code = parsedError.success ? parsedError.output.error.code : undefined
+    const observed = `${response.status}${code === undefined ? '' : ` ${code}`}`
+    const expected = `${check.status}${check.code === undefined ? '' : ` ${check.code}`}`
+    results.push({ request: check.request, expected, observed, pass: observed === expected })
+
+    expect(observed).toBe(expected)
+    if (check.header !== undefined)
+      expect(response.headers.get(check.header[0])).toBe(check.header[1])
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    if (response.status === 200 && check.path === TOKEN_PATH) {
+      const token = v.parse(TokenSchema, JSON.parse(text))
+      issuedTokens.add(token.accessToken)
+    } else {
+      // No error answer echoes a secret, a presented credential or the cached WeChat token.
+      const tokens = Object.fromEntries([...issuedTokens].map((t, i) => [`wechatToken${i}`, t]))
+      expect(findLeaks({ body: text }, { ...WORKER_SECRETS, ...tokens })).toEqual([])
+    }
+  })
+
+  test('the Worker logged every request, and no secret, credential or WeChat token', () => {
+    expect(worker.logs.length).toBeGreaterThanOrEqual(CHECKS.length)
+    expect(issuedTokens.size).toBeGreaterThan(0)
+    const tokens = Object.fromEntries([...issuedTokens].map((t, i) => [`wechatToken${i}`, t]))
+    expect(findLeaks({ logs: worker.logs.join('\n') }, { ...WORKER_SECRETS, ...tokens })).toEqual(
+      [],
+    )
+  })
+})
+
+describe('after an invalidation the Worker asks upstream again, and retries a transient failure', () => {
+  const bearer = { authorization: `Bearer ${SECRETS.brokerToken}` }
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(new URL(path, worker.url), { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+
+  test.for(RETRY_CASES)('$request: 200 after 2 upstream requests', async ({ request, fault }) => {
+    const upstream = emulator.emulator
+    upstream.faults.clear()
+    const held = v.parse(TokenSchema, await (await call(TOKEN_PATH, { headers: bearer })).json())
+    issuedTokens.add(held.accessToken)
+    // WeChat rejected the token: upstream drops it, the caller reports it to the Worker.
+    upstream.tokens.invalidate()
+    const dropped = await call(INVALIDATE_PATH, {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: JSON.stringify({ accessToken: held.accessToken }),
+    })
+    expect(await dropped.json()).toEqual({ invalidated: true })
+    upstream.clearRequests()
+    upstream.faults.set([
+      { endpoint: 'get-wechat-access-token-info', sequence: [fault, { kind: 'none' }] },
+    ])
+
+    const response = await call(TOKEN_PATH, { headers: bearer })
+    const body: unknown = await response.json()
+    const asked = upstream.counts()['get-wechat-access-token-info']
+    const observed = `${response.status} after ${asked} upstream request${asked === 1 ? '' : 's'}`
+    const expected = '200 after 2 upstream requests'
+    results.push({ request, expected, observed, pass: observed === expected })
+    upstream.faults.clear()
+    if (response.status === 200) issuedTokens.add(v.parse(TokenSchema, body).accessToken)
+    expect(observed).toBe(expected)
+  })
+})
