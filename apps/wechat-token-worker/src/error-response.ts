@@ -1,10 +1,4 @@
-import {
-  isAuthingApiError,
-  isAuthingError,
-  isConfigError,
-  isHttpError,
-  type Logger,
-} from '@authing-edge/core'
+import { isAuthingError, isConfigError, type Logger, summarizeError } from '@authing-edge/core'
 import { BrokerConfigError } from './broker.js'
 import { errorResponse } from './responses.js'
 
@@ -30,23 +24,9 @@ export interface UpstreamSummary {
  * @returns the summary
  */
 export function summarizeUpstreamError(error: unknown): UpstreamSummary {
-  if (isAuthingApiError(error)) {
-    return {
-      error: error.name,
-      statusCode: error.statusCode,
-      httpStatus: error.httpStatus,
-      ...(error.apiCode === undefined ? {} : { apiCode: error.apiCode }),
-      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-    }
-  }
-  if (isHttpError(error)) {
-    return {
-      error: error.name,
-      httpStatus: error.status,
-      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-    }
-  }
-  return { error: isAuthingError(error) ? error.name : 'Error' }
+  const { name, ...codes } = summarizeError(error)
+  // Only core's own error classes are named: anything else is a bug of ours, not upstream's.
+  return { error: isAuthingError(error) ? name : 'Error', ...codes }
 }
 
 /**

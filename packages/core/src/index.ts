@@ -38,6 +38,7 @@ export {
   type RefreshTrigger,
   type StoredToken,
   StoredTokenSchema,
+  summarizeError,
   type TokenStore,
   type TokenStoreSetOptions,
   tokenFingerprint,

@@ -132,10 +132,23 @@ export type WechatAccessTokenCacheEvent =
   | CacheWaitTimeoutEvent
 
 /**
- * Describes an error by name and codes only.
+ * Describes an error by name and codes only (never its message), as the cache's events do: safe
+ * to log, or to put in a response that other services read.
  *
  * @param error - anything thrown
- * @returns a summary safe to log
+ * @returns the error's name, and its status codes and request id when it has them
+ *
+ * @example
+ * ```ts
+ * import { summarizeError, WechatAccessTokenCache } from '@authing-edge/core'
+ *
+ * declare const cache: WechatAccessTokenCache
+ * try {
+ *   await cache.get()
+ * } catch (error) {
+ *   console.error('token refresh failed', summarizeError(error))
+ * }
+ * ```
  */
 export function summarizeError(error: unknown): CacheErrorSummary {
   if (isAuthingApiError(error)) {

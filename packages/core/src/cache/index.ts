@@ -16,6 +16,7 @@ export type {
   RefreshTrigger,
   WechatAccessTokenCacheEvent,
 } from './cache-events.js'
+export { summarizeError } from './cache-events.js'
 export {
   WECHAT_ACCESS_TOKEN_CACHE_KEY_PREFIX,
   type WechatAccessTokenCacheKeyParts,
