@@ -25,7 +25,7 @@ export interface InFlight {
 /**
  * Builds a `node:http` request listener around a fetch handler. The emulator's connection
  * faults become socket actions: `reset` resets the socket (or closes it when its FIN is already
- * on the way out, see {@link resetSocket}), a body stream that fails mid-way
+ * on the way out, see `resetSocket` in reset-socket.ts), a body stream that fails mid-way
  * destroys it, and a client that goes away aborts the request's signal.
  *
  * @param handler - the fetch handler
