@@ -30,6 +30,7 @@ describe('WechatAccessTokenCache options', () => {
     ['client', { client: undefined }],
     ['client', { client: { appId: 'a', appHost: 'h' } }],
     ['store', { store: { get: async () => undefined } }],
+    ['store', { store: null }],
     ['now', { now: 1 }],
     ['onEvent', { onEvent: 'log' }],
   ])('names %s when it is wrong', (option, overrides) => {

@@ -10,6 +10,15 @@ describe('createSanitizer', () => {
     )
   })
 
+  test('replaces a secret echoed in a second encoding: JSON in JSON, or JSON then percent', () => {
+    const twiceEscaped = JSON.stringify(JSON.stringify({ appSecret: 's3cr"et/x' }))
+    const escapedThenEncoded = encodeURIComponent(JSON.stringify({ appSecret: 's3cr"et/x' }))
+    expect(sanitize(twiceEscaped)).not.toMatch(/s3cr|et\/x/)
+    expect(sanitize(twiceEscaped)).toContain('[REDACTED]')
+    expect(sanitize(escapedThenEncoded)).not.toContain('s3cr')
+    expect(sanitize(escapedThenEncoded)).toContain('[REDACTED]')
+  })
+
   test('cuts long text after redacting, with an ellipsis', () => {
     expect(sanitize(`${'z'.repeat(10)}s3cr"et/x`, 12)).toBe('zzzzzzzzzz[R…')
   })

@@ -62,6 +62,41 @@ describe('network errors', () => {
     expect(server().requests).toHaveLength(2)
   })
 
+  test("workerd's 'Network connection lost.' is retried like Node's fetch failed", async () => {
+    // workerd rejects a dropped connection with a plain Error that ky does not know as a
+    // network error; without the wrapper's translation this fails after a single attempt.
+    let attempts = 0
+    const fetch = async (): Promise<Response> => {
+      attempts++
+      if (attempts < 3) throw new Error('Network connection lost.')
+      return Response.json(OK)
+    }
+    const c = new AuthenticationClient({
+      appId: 'a',
+      appHost: 'https://example.authing.cn',
+      fetch,
+      retry: { backoffLimit: 1 },
+    })
+    await expect(c.getWechatMpAccessTokenInfo(DTO)).resolves.toEqual(OK)
+    expect(attempts).toBe(3)
+  })
+
+  test('a lost connection on every attempt becomes a NetworkError after the retries', async () => {
+    let attempts = 0
+    const fetch = async (): Promise<Response> => {
+      attempts++
+      throw new Error('Network connection lost.')
+    }
+    const c = new AuthenticationClient({
+      appId: 'a',
+      appHost: 'https://example.authing.cn',
+      fetch,
+      retry: { backoffLimit: 1 },
+    })
+    await expect(c.getWechatMpAccessTokenInfo(DTO)).rejects.toBeInstanceOf(NetworkError)
+    expect(attempts).toBe(3)
+  })
+
   test('a refused connection becomes a NetworkError', async () => {
     const closed = await createTestServer()
     const url = closed.url
