@@ -1,24 +1,12 @@
 import { isWechatAccessTokenSuccess, WechatAccessTokenEnvelopeSchema } from '@authing-edge/types'
 import * as v from 'valibot'
 import { normalizeExpiresAt } from '../client/normalize-expires-at.js'
+import { toValidationIssues } from '../client/parse-envelope.js'
+import { createSanitizer } from '../client/sanitize.js'
 import { AuthingApiError } from '../errors/authing-api-error.js'
-import {
-  ResponseValidationError,
-  type ValidationIssue,
-} from '../errors/response-validation-error.js'
+import { ResponseValidationError } from '../errors/response-validation-error.js'
 import type { WechatAccessTokenSource } from './cache-options.js'
 import type { StoredToken } from './token-store.js'
-
-function redact(text: string, secret: string): string {
-  return text.split(secret).join('[redacted]')
-}
-
-function toIssues(issues: readonly v.BaseIssue<unknown>[], secret: string): ValidationIssue[] {
-  return issues.map((issue) => ({
-    path: v.getDotPath(issue) ?? '',
-    message: redact(issue.message, secret),
-  }))
-}
 
 /**
  * Asks the source for a token and checks what comes back, whatever the source: the envelope
@@ -42,7 +30,10 @@ export async function fetchToken(
     { throwOnApiError: true },
   )
   const envelope = v.safeParse(WechatAccessTokenEnvelopeSchema, answer)
-  if (!envelope.success) throw new ResponseValidationError(toIssues(envelope.issues, appSecret))
+  if (!envelope.success) {
+    const issues = toValidationIssues(envelope.issues, createSanitizer([appSecret]))
+    throw new ResponseValidationError(issues)
+  }
   const body = envelope.output
   if (!isWechatAccessTokenSuccess(body)) {
     throw new AuthingApiError({
@@ -50,7 +41,7 @@ export async function fetchToken(
       apiCode: body.apiCode,
       requestId: body.requestId,
       httpStatus: 200,
-      serverMessage: redact(body.message, appSecret),
+      serverMessage: createSanitizer([appSecret])(body.message),
     })
   }
   return { accessToken: body.data.accessToken, expiresAt: normalizeExpiresAt(body.data.expiresAt) }
