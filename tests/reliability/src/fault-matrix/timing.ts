@@ -1,13 +1,11 @@
-/** The timing knobs of one client, as passed to `AuthenticationClient`. */
+import type { RetryOptions } from '@authing-edge/core'
+
+/** The timing knobs of one client, as passed to `AuthenticationClient`, every one set. */
 export interface ClientTiming {
   /** Per-attempt timeout, milliseconds. */
   readonly timeout: number
-  readonly retry: {
-    readonly limit: number
-    readonly backoffLimit: number
-    readonly maxRetryAfter: number
-    readonly retryOnTimeout: boolean
-  }
+  /** Core's own retry options, none left to its defaults. */
+  readonly retry: { readonly [K in keyof RetryOptions]-?: NonNullable<RetryOptions[K]> }
 }
 
 /**
