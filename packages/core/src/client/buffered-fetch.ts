@@ -11,11 +11,24 @@ export interface BufferedBody {
   readonly bytes: Uint8Array
 }
 
+/** Decodes UTF-8 without streaming, so one instance serves every body. */
+const UTF8 = new TextDecoder()
+
 /** How much of an oversized body is kept, for an error's excerpt. */
 const HEAD_BYTES = 4096
 
 /** Bodies read by the fetch wrappers, keyed by the response handed to ky. */
 const bufferedBodies = new WeakMap<Response, BufferedBody>()
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
 
 /**
  * Reads a body until it ends or passes `maxBytes`, then cancels the rest. A body announced as
@@ -44,15 +57,10 @@ export async function readBody(response: Response, maxBytes: number): Promise<Bu
       break
     }
   }
-  let bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
+  // A small body usually arrives as one chunk, used as it is.
+  let bytes = chunks.length === 1 && chunks[0] ? chunks[0] : concat(chunks, size)
   if (truncated) bytes = bytes.subarray(0, HEAD_BYTES)
-  // A decoder per body costs less than a tenth of a microsecond.
-  return { text: new TextDecoder().decode(bytes), truncated, bytes }
+  return { text: UTF8.decode(bytes), truncated, bytes }
 }
 
 /**
@@ -63,6 +71,16 @@ export async function readBody(response: Response, maxBytes: number): Promise<Bu
  */
 export function bufferedBodyOf(response: Response): BufferedBody | undefined {
   return bufferedBodies.get(response)
+}
+
+/**
+ * Records the body read for a response, for {@link bufferedBodyOf}.
+ *
+ * @param response - the response handed to ky
+ * @param body - its body, as read
+ */
+export function rememberBody(response: Response, body: BufferedBody): void {
+  bufferedBodies.set(response, body)
 }
 
 /**
@@ -94,7 +112,7 @@ export function createBufferedFetch(
       const body = await readBody(response, maxBytes)
       // A response is a ResponseInit: its status, statusText and headers carry over.
       const result = copy ? new Response(body.bytes, response) : response
-      bufferedBodies.set(result, body)
+      rememberBody(result, body)
       return result
     } catch (error) {
       throw asNetworkFailure(error, request.signal)
@@ -109,7 +127,7 @@ export function createBufferedFetch(
  * messages) and ky retries only the wordings it knows. Every such failure becomes the
  * `TypeError('fetch failed')` that ky recognises, with the original as its cause.
  */
-function asNetworkFailure(error: unknown, signal: AbortSignal): unknown {
+export function asNetworkFailure(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return error
   if (error instanceof TypeError && error.message === 'fetch failed') return error
   return new TypeError('fetch failed', { cause: error })

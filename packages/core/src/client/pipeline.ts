@@ -8,9 +8,11 @@ export interface Pipeline extends ResolvedOptions {
   /** The ky instance: retry policy, timeout, redirect handling and hooks preset. */
   readonly ky: KyInstance
   /**
-   * Whether calls take the direct path (see `createDirectFetch`): no `fetch` is injected and no
-   * user hook is set, so nothing but authing-edge ever sees ky's `Request`. Otherwise ky's
-   * `Request` carries the headers and the body and is what fetch and the hooks get.
+   * Whether calls take the direct path: no `fetch` is injected and no user hook is set, so
+   * nothing but authing-edge sees a request. The first attempt is then sent without ky (see
+   * `sendFirstAttempt`), and ky only takes over when it does not end in a 2xx, with later attempts
+   * sent by `createDirectFetch`. Otherwise every call goes through ky, and ky's `Request` carries
+   * the headers and the body and is what fetch and the hooks get.
    */
   readonly direct: boolean
   /** The user access token; `setAccessToken` changes it. */

@@ -2,6 +2,7 @@ import { SUCCESS_STATUS_CODE, type WechatAccessTokenEnvelope } from '@authing-ed
 import type { Options } from 'ky'
 import { type BufferedBody, bufferedBodyOf, readBody } from './buffered-fetch.js'
 import { createDirectFetch } from './direct-fetch.js'
+import { createReplayFetch, sendFirstAttempt } from './first-attempt.js'
 import type { RequestOptions } from './options.js'
 import { parseEnvelope } from './parse-envelope.js'
 import type { Pipeline } from './pipeline.js'
@@ -60,28 +61,59 @@ export async function sendWechatAccessTokenRequest(
   const token = pipeline.accessToken
   const url = pipeline.appHost + path
   const headers = token ? { ...pipeline.headers, authorization: token } : pipeline.headers
-  // Only what differs from the ky instance's defaults, so ky merges as little as possible. On the
-  // direct path ky's Request carries neither body nor headers: the per-call fetch sends them.
-  const init: Options = pipeline.direct
-    ? { fetch: createDirectFetch(url, body, headers, pipeline.maxResponseBytes) }
-    : { body, headers }
-  if (signal !== undefined) init.signal = signal
-  if (timeout !== undefined) init.timeout = timeout
+  const attemptTimeout = timeout ?? pipeline.timeout
   const context: FailureContext = {
     request: { method: 'POST', url },
     secrets: [dto.appSecret, token, pipeline.appSecret],
-    timeout: timeout ?? pipeline.timeout,
+    timeout: attemptTimeout,
     signal,
   }
+  const { maxResponseBytes } = pipeline
+  let init: Options
+  if (pipeline.direct) {
+    const first = await sendFirstAttempt(
+      url,
+      body,
+      headers,
+      attemptTimeout,
+      signal,
+      maxResponseBytes,
+    )
+    if ('response' in first && first.response.ok) {
+      const buffered = first.body ?? (await readBody(first.response, maxResponseBytes))
+      return finish(first.response, buffered, options, pipeline, context)
+    }
+    if (signal?.aborted) throw toAuthingError(undefined, context)
+    // ky takes over for what follows, with this attempt as its first. ky's Request carries
+    // neither body nor headers: the per-call fetch sends them.
+    const next = createDirectFetch(url, body, headers, maxResponseBytes)
+    init = { fetch: createReplayFetch(first, next) }
+  } else {
+    // Only what differs from the ky instance's defaults, so ky merges as little as possible.
+    init = { body, headers }
+  }
+  if (signal !== undefined) init.signal = signal
+  if (timeout !== undefined) init.timeout = timeout
   let response: Response
   let buffered: BufferedBody
   try {
     response = await pipeline.ky(url, init)
     // Already read by the fetch wrapper, unless a user hook replaced the response.
-    buffered = bufferedBodyOf(response) ?? (await readBody(response, pipeline.maxResponseBytes))
+    buffered = bufferedBodyOf(response) ?? (await readBody(response, maxResponseBytes))
   } catch (error) {
     throw toAuthingError(error, context)
   }
+  return finish(response, buffered, options, pipeline, context)
+}
+
+/** Validates the envelope and applies throwOnApiError. */
+function finish(
+  response: Response,
+  buffered: BufferedBody,
+  options: RequestOptions,
+  pipeline: Pipeline,
+  context: FailureContext,
+): WechatAccessTokenEnvelope {
   const envelope = parseEnvelope(buffered, response, context)
   if (
     envelope.statusCode !== SUCCESS_STATUS_CODE &&
