@@ -57,6 +57,23 @@ export function emulatorCase(
 }
 
 /**
+ * Resolves once no request to the info endpoint is still in flight at the emulator: the client
+ * has closed every connection it gave up on. A case that aborts a request waits for this, so
+ * that the next case's reset cannot close a connection the runtime still holds: Chromium resends
+ * a request whose reused connection closes before any answer, into the next case's counts.
+ *
+ * @param ctx - the emulator to ask
+ */
+export async function untilNoneInFlight(ctx: SuiteContext): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const requests = await ctx.emulator.requests(INFO)
+    if (requests.every((request) => request.outcome.result !== 'pending')) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error('a request the client aborted is still in flight at the emulator after 2 s')
+}
+
+/**
  * Resolves once the emulator has received `count` requests to the info endpoint, so a case can
  * act while a request is provably in flight. Polls a bounded number of times.
  *
