@@ -3,7 +3,8 @@
 // entry point is measured whole (every export kept); the limit is the measured size plus about
 // 10 % (2026-11-22: types 2508 B, core 19096 B, core/internal 13818 B, legacy 14796 B, emulator
 // 12773 B, emulator/node 15291 B). On top of that, the client alone as an app ships it
-// (`import { AuthenticationClient }`, tree-shaken) measured 13707 B. The issue's 12 kB target is
+// (`import { AuthenticationClient }`, tree-shaken) measured 13707 B, and 14150 B once a call's
+// first attempt skipped ky (about 2 % under its budget). The issue's 12 kB target is
 // out of reach while ky 2.1 (8.9 kB min+gz alone) is the HTTP layer: its budget is the measured
 // size plus about 5 %, so growth fails; bench/BENCHMARKS.md reports the target as missed.
 // Run `pnpm exec size-limit` after `pnpm build`; tests/pack-smoke runs it with the other gates
