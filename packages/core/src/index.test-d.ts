@@ -13,6 +13,8 @@ import {
   type RequestOptions,
   type ResponseValidationError,
   type RetryOptions,
+  type ThrowOnApiErrorOptions,
+  type WechatAccessTokenSuccess,
 } from './index.js'
 import { postWechatAccessToken } from './internal.js'
 
@@ -48,12 +50,12 @@ describe('AuthenticationClient', () => {
     expectTypeOf(client.getWechatMpAccessTokenInfo)
       .parameter(0)
       .toEqualTypeOf<GetWechatAccessTokenDto>()
+    // Two overloads: the second, general one takes any RequestOptions.
     expectTypeOf(client.getWechatMpAccessTokenInfo)
       .parameter(1)
-      .toEqualTypeOf<RequestOptions | undefined>()
-    expectTypeOf(
-      client.getWechatMpAccessTokenInfo,
-    ).returns.resolves.toEqualTypeOf<GetWechatAccessTokenInfoRespDto>()
+      .toEqualTypeOf<ThrowOnApiErrorOptions | RequestOptions | undefined>()
+    expectTypeOf<ThrowOnApiErrorOptions>().toExtend<RequestOptions>()
+    expectTypeOf<ThrowOnApiErrorOptions['throwOnApiError']>().toEqualTypeOf<true>()
     expectTypeOf<RequestOptions>().toEqualTypeOf<{
       signal?: AbortSignal | undefined
       timeout?: number | undefined
@@ -69,6 +71,41 @@ describe('AuthenticationClient', () => {
       expectTypeOf(resp.data.accessToken).toEqualTypeOf<string>()
       expectTypeOf(resp.data.expiresAt).toEqualTypeOf<string | number>()
     }
+  })
+})
+
+describe('throwOnApiError: true for a call', () => {
+  const client = new AuthenticationClient({ appId: 'a', appHost: 'h' })
+  const dto = { appId: 'wx', appSecret: 's' }
+
+  test('resolves to the success envelope, data typed', async () => {
+    const resp = await client.getWechatMpAccessTokenInfo(dto, { throwOnApiError: true })
+    expectTypeOf(resp).toEqualTypeOf<WechatAccessTokenSuccess>()
+    expectTypeOf(resp.data.accessToken).toEqualTypeOf<string>()
+    const withSignal = client.getWechatMpAccessTokenInfo(dto, {
+      throwOnApiError: true,
+      signal: AbortSignal.timeout(1000),
+      timeout: 500,
+    })
+    expectTypeOf(withSignal).resolves.toEqualTypeOf<WechatAccessTokenSuccess>()
+  })
+
+  test('anything that may be false keeps the whole envelope', () => {
+    const maybe: boolean = Math.random() > 0.5
+    const options: RequestOptions = { throwOnApiError: true }
+    // One assertion per call: an array of them would widen each to a common type.
+    expectTypeOf(
+      client.getWechatMpAccessTokenInfo(dto),
+    ).resolves.toEqualTypeOf<GetWechatAccessTokenInfoRespDto>()
+    expectTypeOf(
+      client.getWechatMpAccessTokenInfo(dto, { throwOnApiError: false }),
+    ).resolves.toEqualTypeOf<GetWechatAccessTokenInfoRespDto>()
+    expectTypeOf(
+      client.getWechatMpAccessTokenInfo(dto, { throwOnApiError: maybe }),
+    ).resolves.toEqualTypeOf<GetWechatAccessTokenInfoRespDto>()
+    expectTypeOf(
+      client.getWechatMpAccessTokenInfo(dto, options),
+    ).resolves.toEqualTypeOf<GetWechatAccessTokenInfoRespDto>()
   })
 })
 

@@ -61,6 +61,7 @@ export type {
   FetchLike,
   RequestOptions,
   RetryOptions,
+  ThrowOnApiErrorOptions,
 } from './client/options.js'
 // --- errors ---
 export {

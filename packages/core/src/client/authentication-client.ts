@@ -1,8 +1,16 @@
-import type { GetWechatAccessTokenDto, GetWechatAccessTokenInfoRespDto } from '@authing-edge/types'
+import type {
+  GetWechatAccessTokenDto,
+  GetWechatAccessTokenInfoRespDto,
+  WechatAccessTokenSuccess,
+} from '@authing-edge/types'
 import { ConfigError } from '../errors/config-error.js'
 import type { Logger } from '../logger.js'
 import { isRecord } from './is-record.js'
-import type { AuthenticationClientOptions, RequestOptions } from './options.js'
+import type {
+  AuthenticationClientOptions,
+  RequestOptions,
+  ThrowOnApiErrorOptions,
+} from './options.js'
 import { createPipeline, type Pipeline } from './pipeline.js'
 import { requireString, resolveOptions } from './resolve-options.js'
 import { sendWechatAccessTokenRequest, type WechatAccessTokenPath } from './send.js'
@@ -78,6 +86,31 @@ export class AuthenticationClient {
   }
 
   /**
+   * Gets the WeChat Mini Program / Official Account access token with `throwOnApiError: true` for
+   * this call: a business error throws {@link AuthingApiError}, so what resolves is the success
+   * envelope and `data` is typed. Everything else is as in the general signature that follows.
+   *
+   * @param dto - the WeChat AppId and AppSecret, sent as given
+   * @param options - `throwOnApiError: true`, and `signal` and `timeout` for this call
+   * @returns the validated success envelope, unknown fields kept
+   *
+   * @example
+   * ```ts
+   * import { AuthenticationClient } from '@authing-edge/core'
+   *
+   * const client = new AuthenticationClient({ appId: 'AUTHING_APP_ID', appHost: 'example.authing.cn' })
+   * const { data } = await client.getWechatMpAccessTokenInfo(
+   *   { appId: 'wx123', appSecret: 'WECHAT_SECRET' },
+   *   { throwOnApiError: true },
+   * )
+   * console.log(data.accessToken.length, data.expiresAt)
+   * ```
+   */
+  getWechatMpAccessTokenInfo(
+    dto: GetWechatAccessTokenDto,
+    options: ThrowOnApiErrorOptions,
+  ): Promise<WechatAccessTokenSuccess>
+  /**
    * Gets the WeChat Mini Program / Official Account access token cached by the Authing server:
    * `POST {appHost}/api/v3/get-wechat-access-token-info` with the dto as the JSON body.
    *
@@ -94,15 +127,20 @@ export class AuthenticationClient {
    *
    * @example
    * ```ts
-   * import { AuthenticationClient } from '@authing-edge/core'
+   * import { AuthenticationClient, isWechatAccessTokenSuccess } from '@authing-edge/core'
    *
    * const client = new AuthenticationClient({ appId: 'AUTHING_APP_ID', appHost: 'example.authing.cn' })
    * const resp = await client.getWechatMpAccessTokenInfo(
    *   { appId: 'wx123', appSecret: 'WECHAT_SECRET' },
-   *   { signal: AbortSignal.timeout(15_000), throwOnApiError: true },
+   *   { signal: AbortSignal.timeout(15_000) },
    * )
+   * if (!isWechatAccessTokenSuccess(resp)) console.warn(resp.statusCode, resp.message)
    * ```
    */
+  getWechatMpAccessTokenInfo(
+    dto: GetWechatAccessTokenDto,
+    options?: RequestOptions,
+  ): Promise<GetWechatAccessTokenInfoRespDto>
   getWechatMpAccessTokenInfo(
     dto: GetWechatAccessTokenDto,
     options?: RequestOptions,

@@ -139,3 +139,11 @@ export interface RequestOptions {
   /** Whether a business error throws `AuthingApiError` for this call. */
   throwOnApiError?: boolean | undefined
 }
+
+/**
+ * Options of one call that throws `AuthingApiError` on a business error, so that it resolves
+ * only with the success envelope.
+ */
+export interface ThrowOnApiErrorOptions extends RequestOptions {
+  throwOnApiError: true
+}
