@@ -5,8 +5,9 @@ import { AuthenticationClient } from './authentication-client.js'
 import type { AuthenticationClientOptions } from './options.js'
 
 // The direct path: no fetch injected and no user hook, so the global fetch gets the URL and the
-// JSON string itself while ky keeps driving timeouts, retries and aborts. A stubbed global fetch
-// shows what it is handed (and fake timers the waits); a real server shows what goes out.
+// JSON string itself, on the first attempt (sent without ky, see first-attempt.test.ts) and on
+// the retries ky drives. A stubbed global fetch shows what it is handed (and fake timers the
+// waits); a real server shows what goes out.
 
 const URL_ = 'https://example.authing.cn/api/v3/get-wechat-access-token-info'
 
