@@ -18,9 +18,8 @@ const TIMED_OUT: unique symbol = Symbol('authing-edge first attempt timed out')
  * per-attempt timeout and the caller's signal. The body is read before the timer stops, as on
  * every later attempt.
  *
- * ky's per-call work (its options merge, its `Request`, the hook plumbing) costs more than a
- * quarter of a loopback round trip and buys nothing here: nothing but authing-edge sees this
- * attempt. When it yields anything but a 2xx, the call goes through ky after all, and
+ * ky's per-call work (its options merge, its `Request`, the hook plumbing) adds a fifth to a half
+ * to a loopback round trip and buys nothing here: nothing but authing-edge sees this attempt. When it yields anything but a 2xx, the call goes through ky after all, and
  * {@link createReplayFetch} hands ky this outcome as its first attempt, so retries, Retry-After,
  * timeouts and HTTP errors keep ky's exact semantics.
  *
