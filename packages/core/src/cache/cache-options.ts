@@ -1,4 +1,5 @@
 import type { GetWechatAccessTokenDto, WechatAccessTokenEnvelope } from '@authing-edge/types'
+import { requireString } from '../client/resolve-options.js'
 import { ConfigError } from '../errors/config-error.js'
 import type { Logger } from '../logger.js'
 import type { WechatAccessTokenCacheEvent } from './cache-events.js'
@@ -95,13 +96,6 @@ export interface ResolvedCacheOptions {
   readonly onEvent: ((event: WechatAccessTokenCacheEvent) => void) | undefined
 }
 
-function nonEmptyString(option: string, value: unknown, hint: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new ConfigError(option, `must be a non-empty string: ${hint}`)
-  }
-  return value
-}
-
 function duration(option: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
@@ -154,8 +148,8 @@ export function resolveCacheOptions(options: WechatAccessTokenCacheOptions): Res
   }
   return {
     client,
-    appId: nonEmptyString('appId', options.appId, 'pass the WeChat AppId'),
-    appSecret: nonEmptyString('appSecret', options.appSecret, 'pass the WeChat AppSecret'),
+    appId: requireString(options.appId, 'appId', 'pass the WeChat AppId'),
+    appSecret: requireString(options.appSecret, 'appSecret', 'pass the WeChat AppSecret'),
     store,
     refreshAheadMs: duration('refreshAheadMs', options.refreshAheadMs, 300_000),
     minRefreshIntervalMs: duration('minRefreshIntervalMs', options.minRefreshIntervalMs, 30_000),

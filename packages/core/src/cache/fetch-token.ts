@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { normalizeExpiresAt } from '../client/normalize-expires-at.js'
 import { toValidationIssues } from '../client/parse-envelope.js'
 import { createSanitizer } from '../client/sanitize.js'
-import { AuthingApiError } from '../errors/authing-api-error.js'
+import { apiErrorFrom } from '../client/to-authing-error.js'
 import { ResponseValidationError } from '../errors/response-validation-error.js'
 import type { WechatAccessTokenSource } from './cache-options.js'
 import type { StoredToken } from './token-store.js'
@@ -35,14 +35,7 @@ export async function fetchToken(
     throw new ResponseValidationError(issues)
   }
   const body = envelope.output
-  if (!isWechatAccessTokenSuccess(body)) {
-    throw new AuthingApiError({
-      statusCode: body.statusCode,
-      apiCode: body.apiCode,
-      requestId: body.requestId,
-      httpStatus: 200,
-      serverMessage: createSanitizer([appSecret])(body.message),
-    })
-  }
+  // A source that did not throw on a business error: the client's own error, built the same way.
+  if (!isWechatAccessTokenSuccess(body)) throw apiErrorFrom(body, 200, { secrets: [appSecret] })
   return { accessToken: body.data.accessToken, expiresAt: normalizeExpiresAt(body.data.expiresAt) }
 }

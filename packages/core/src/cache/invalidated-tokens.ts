@@ -31,9 +31,8 @@ export class InvalidatedTokens {
    * @param token - the token WeChat rejected
    * @param until - when it expires anyway (epoch ms)
    * @param now - the current time (epoch ms)
-   * @returns the epoch of this invalidation
    */
-  add(token: string, until: number, now: number): number {
+  add(token: string, until: number, now: number): void {
     for (const [known, mark] of this.#marks) {
       if (mark.until <= now) this.#marks.delete(known)
     }
@@ -43,7 +42,6 @@ export class InvalidatedTokens {
     }
     this.#epoch += 1
     this.#marks.set(token, { epoch: this.#epoch, until })
-    return this.#epoch
   }
 
   /**

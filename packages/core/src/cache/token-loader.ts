@@ -45,17 +45,18 @@ export class TokenLoader {
    */
   async load(flight: Flight<CacheEntry>): Promise<CacheEntry> {
     const { state, events, key, timing } = this.#ctx
-    let stored: StoredToken | undefined
+    // What the store holds, as an entry: served when fresh, else kept should upstream fail.
+    let candidate: CacheEntry | undefined
     if (flight.trigger !== 'forced') {
-      stored = await this.#ctx.store.read()
+      const stored = await this.#ctx.store.read()
       const now = this.#ctx.now()
+      // A stale store may hand back a token WeChat already rejected: that one is dropped.
       if (
         stored !== undefined &&
-        state.invalidated.epochOf(stored.accessToken, now) !== undefined
+        state.invalidated.epochOf(stored.accessToken, now) === undefined
       ) {
-        stored = undefined // a stale store handing back a token WeChat already rejected
+        candidate = createEntry(stored, key, timing, flight.seq, undefined)
       }
-      const candidate = stored && createEntry(stored, key, timing, flight.seq, undefined)
       if (candidate !== undefined && now < candidate.refreshAt) {
         // Fresh enough: another process (or an earlier life of this one) fetched it.
         const entry = state.install(candidate)
@@ -74,7 +75,7 @@ export class TokenLoader {
     if (negative !== undefined) {
       const error = summarizeError(negative.error)
       events.report({ type: 'negative-hit', key, until: negative.until, error })
-      this.#adoptStale(stored, flight.seq)
+      this.#adoptStale(candidate)
       throw negative.error
     }
     try {
@@ -87,7 +88,7 @@ export class TokenLoader {
       }
       return this.#accept(flight, token)
     } catch (error) {
-      throw this.#fail(flight, stored, error)
+      throw this.#fail(flight, candidate, error)
     }
   }
 
@@ -124,7 +125,7 @@ export class TokenLoader {
     return entry
   }
 
-  #fail(flight: Flight<CacheEntry>, stored: StoredToken | undefined, error: unknown): unknown {
+  #fail(flight: Flight<CacheEntry>, candidate: CacheEntry | undefined, error: unknown): unknown {
     const { state, key } = this.#ctx
     const now = this.#ctx.now()
     state.nextRefreshAt = now + this.#ctx.minRefreshIntervalMs
@@ -139,7 +140,7 @@ export class TokenLoader {
       error: summary,
       retryNotBefore: state.nextRefreshAt,
     })
-    this.#adoptStale(stored, flight.seq)
+    this.#adoptStale(candidate)
     // The caller that started a background refresh has already been served the held token:
     // say so once per failed refresh (not once per hit, which would flood the logs).
     const held = state.servable(now)
@@ -149,11 +150,12 @@ export class TokenLoader {
     return error
   }
 
-  /** After a failure, keeps a stored token that has not expired if it beats what memory holds. */
-  #adoptStale(stored: StoredToken | undefined, seq: number): void {
-    const { state, key, timing } = this.#ctx
-    if (stored === undefined || this.#ctx.now() >= stored.expiresAt - timing.skewMs) return
-    if (state.entry !== undefined && state.entry.token.expiresAt >= stored.expiresAt) return
-    state.install(createEntry(stored, key, timing, seq, undefined))
+  /** After a failure, keeps the stored token if it can still be served and beats what memory holds. */
+  #adoptStale(candidate: CacheEntry | undefined): void {
+    const { state } = this.#ctx
+    if (candidate === undefined || this.#ctx.now() >= candidate.serveUntil) return
+    if (state.entry !== undefined && state.entry.token.expiresAt >= candidate.token.expiresAt)
+      return
+    state.install(candidate)
   }
 }

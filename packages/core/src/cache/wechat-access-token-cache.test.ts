@@ -89,6 +89,17 @@ describe('get', () => {
     expect(String(error)).not.toContain(SECRET)
   })
 
+  test('a requestId that echoes the secret is redacted too, as the client does it', async () => {
+    const { cache, source } = setup()
+    const pending = cache.get().catch((e: unknown) => e)
+    await source.waitForCalls(1)
+    source.calls[0]?.answer({ statusCode: 403, message: 'no', requestId: `req-${SECRET}` })
+    const error = await pending
+    expect(error).toMatchObject({ statusCode: 403, httpStatus: 200 })
+    expect(JSON.stringify(error)).not.toContain(SECRET)
+    expect(String(error)).not.toContain(SECRET)
+  })
+
   test('an answer that is not an envelope is a ResponseValidationError, not a token', async () => {
     const { cache, source } = setup()
     const pending = cache.get()

@@ -110,7 +110,8 @@ export class WechatAccessTokenCache {
     const entry = this.#state.entry
     if (entry !== undefined && options?.forceRefresh !== true) {
       const now = this.#now()
-      if (now < entry.refreshAt || now < entry.serveUntil) {
+      // refreshAt is never later than serveUntil (see createEntry).
+      if (now < entry.serveUntil) {
         if (now >= entry.refreshAt) this.#refreshAhead(now, options?.waitUntil)
         if (this.#observesHits) this.#events.report(entry.hitEvent)
         return entry.resolved

@@ -7,7 +7,7 @@ import { postDirect } from './direct-fetch.js'
  * with the error that `fetch` or the body read threw.
  */
 export type FirstAttempt =
-  | { readonly response: Response; readonly body: BufferedBody | undefined }
+  | { readonly response: Response; readonly body: BufferedBody }
   | { readonly error: unknown; readonly timedOut: boolean }
 
 /** The reason the first attempt's own timer aborts with; never seen by callers. */
@@ -45,11 +45,8 @@ export async function sendFirstAttempt(
   signal?.addEventListener('abort', forward)
   try {
     const response = await postDirect(url, body, headers, controller.signal)
-    // No body to read: 204, 304, an opaque redirect.
-    return {
-      response,
-      body: response.body === null ? undefined : await readBody(response, maxBytes),
-    }
+    // A response without a body (204, an opaque redirect) reads as empty.
+    return { response, body: await readBody(response, maxBytes) }
   } catch (error) {
     return { error, timedOut: controller.signal.reason === TIMED_OUT }
   } finally {
@@ -77,14 +74,14 @@ export function createReplayFetch(
     if (replayed) return next(input, init)
     replayed = true
     if ('response' in first) {
-      if (first.body !== undefined) rememberBody(first.response, first.body)
+      rememberBody(first.response, first.body)
       return Promise.resolve(first.response)
     }
-    // ky always passes its Request. Its own timer would have thrown its TimeoutError.
-    if (first.timedOut && input instanceof Request) {
-      return Promise.reject(new KyTimeoutError(input))
-    }
-    const signal = input instanceof Request ? input.signal : new AbortController().signal
-    return Promise.reject(asNetworkFailure(first.error, signal))
+    // ky always passes its Request; the fallback only keeps the types honest.
+    const request = input instanceof Request ? input : new Request(input, init)
+    // What ky's own timer, or a fetch that failed, would have rejected with.
+    return Promise.reject(
+      first.timedOut ? new KyTimeoutError(request) : asNetworkFailure(first.error, request.signal),
+    )
   }
 }

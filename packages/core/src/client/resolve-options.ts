@@ -50,10 +50,16 @@ export function fail(option: string, message: string): never {
  *
  * @param value - the value to check
  * @param option - its name, for the error
+ * @param hint - what to pass instead, appended to the message
  * @returns the string
  */
-export function requireString(value: unknown, option: string): string {
-  if (typeof value !== 'string' || value === '') fail(option, 'must be a non-empty string')
+export function requireString(value: unknown, option: string, hint?: string): string {
+  if (typeof value !== 'string' || value === '') {
+    fail(
+      option,
+      hint === undefined ? 'must be a non-empty string' : `must be a non-empty string: ${hint}`,
+    )
+  }
   return value
 }
 

@@ -1,4 +1,8 @@
-import { SUCCESS_STATUS_CODE, type WechatAccessTokenEnvelope } from '@authing-edge/types'
+import {
+  type GetWechatAccessTokenDto,
+  SUCCESS_STATUS_CODE,
+  type WechatAccessTokenEnvelope,
+} from '@authing-edge/types'
 import type { Options } from 'ky'
 import { type BufferedBody, bufferedBodyOf, readBody } from './buffered-fetch.js'
 import { createDirectFetch } from './direct-fetch.js'
@@ -18,14 +22,8 @@ export type WechatAccessTokenPath =
   | '/api/v3/get-wechat-access-token-info'
   | '/api/v3/get-wechat-access-token'
 
-/** The request body: the caller's object, sent as given. */
-export interface WechatCredentials {
-  readonly appId: string
-  readonly appSecret: string
-}
-
 /** Checks the dto (naming the field at fault, never its value) and serialises it as given. */
-function serializeDto(dto: WechatCredentials): string {
+function serializeDto(dto: GetWechatAccessTokenDto): string {
   if (typeof dto !== 'object' || dto === null) {
     fail('dto', 'pass { appId, appSecret }: the WeChat AppId and AppSecret')
   }
@@ -51,7 +49,7 @@ function serializeDto(dto: WechatCredentials): string {
 export async function sendWechatAccessTokenRequest(
   pipeline: Pipeline,
   path: WechatAccessTokenPath,
-  dto: WechatCredentials,
+  dto: GetWechatAccessTokenDto,
   options: RequestOptions = {},
 ): Promise<WechatAccessTokenEnvelope> {
   const body = serializeDto(dto)
@@ -80,10 +78,10 @@ export async function sendWechatAccessTokenRequest(
       maxResponseBytes,
     )
     if ('response' in first && first.response.ok) {
-      const buffered = first.body ?? (await readBody(first.response, maxResponseBytes))
-      return finish(first.response, buffered, options, pipeline, context)
+      return finish(first.response, first.body, options, pipeline, context)
     }
-    if (signal?.aborted) throw toAuthingError(undefined, context)
+    // A caller's abort rejects with its reason, as everywhere else.
+    signal?.throwIfAborted()
     // ky takes over for what follows, with this attempt as its first. ky's Request carries
     // neither body nor headers: the per-call fetch sends them.
     const next = createDirectFetch(url, body, headers, maxResponseBytes)

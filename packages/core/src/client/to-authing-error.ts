@@ -31,7 +31,7 @@ export interface FailureContext extends RequestContext {
 export function apiErrorFrom(
   envelope: WechatAccessTokenFailure,
   httpStatus: number,
-  context: RequestContext,
+  context: Pick<RequestContext, 'secrets'> & Partial<Pick<RequestContext, 'request'>>,
 ): AuthingApiError {
   const sanitize = createSanitizer(context.secrets)
   const { requestId } = envelope
