@@ -143,6 +143,27 @@ describe('createEmulator', () => {
     expect(emulator.counts().other).toBe(2)
   })
 
+  test('counts a preflight unless the control API serves its path', async () => {
+    const preflight = (path: string) =>
+      new Request(`${BASE}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://a.test', 'access-control-request-method': 'POST' },
+      })
+    const emulator = createEmulator({ cors: true })
+    await emulator(preflight('/__emulator'))
+    await emulator(preflight('/__emulator/faults'))
+    expect(emulator.counts().preflight).toBe(0)
+    // Routed as an unknown path, not to the control API, so counted like one.
+    await emulator(preflight('/__emulatorX'))
+    expect(emulator.counts().preflight).toBe(1)
+    expect((await emulator(`${BASE}/__emulatorX`)).status).toBe(404)
+    expect(emulator.counts().other).toBe(1)
+
+    const withoutControl = createEmulator({ cors: true, controlApi: false })
+    await withoutControl(preflight('/__emulator/faults'))
+    expect(withoutControl.counts().preflight).toBe(1)
+  })
+
   test('serves the endpoints below basePath for an appHost with a path', async () => {
     const emulator = createEmulator({ basePath: '/sub' })
     expect((await emulator(tokenRequest({ base: `${BASE}/sub` }))).status).toBe(200)

@@ -70,19 +70,21 @@ async function serve(
   request: Request,
 ): Promise<Response> {
   const path = new URL(request.url).pathname
+  const isControl =
+    state.controlApi && (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))
   const origin = state.corsOrigin
   if (origin !== undefined && request.method === 'OPTIONS') {
-    if (!path.startsWith(CONTROL_PREFIX)) state.record.countPreflight()
+    if (!isControl) state.record.countPreflight()
     return preflightResponse(origin)
   }
   let response: Response
   const endpoint = routes.get(path)
-  if (state.controlApi && (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))) {
+  if (isControl) {
     response = await handleControl(state, request, path.slice(CONTROL_PREFIX.length))
   } else if (endpoint && request.method === 'POST') {
-    response = await handleEndpoint(state, request, endpoint)
+    response = await handleEndpoint(state, request, path, endpoint)
   } else {
-    response = await handleUnknownRoute(state, request)
+    response = await handleUnknownRoute(state, request, path)
   }
   return origin === undefined ? response : withCors(response, origin)
 }

@@ -1,8 +1,9 @@
 import * as v from 'valibot'
 import { DEMO_APP, DEMO_USER_ACCESS_TOKEN } from './demo-app.js'
 import type { EmulatorApp, EmulatorOptions } from './emulator-options.js'
-import { EmulatorConfigSchema, type SettingsPatch } from './settings-schema.js'
+import { type EmulatorConfig, EmulatorConfigSchema, type SettingsPatch } from './settings-schema.js'
 import type { RateLimit } from './state/rate-limiter.js'
+import { REDACTED } from './state/redact.js'
 
 /** The settings an emulator runs with; the control API can change them. */
 export interface EmulatorSettings {
@@ -22,22 +23,8 @@ export interface EmulatorSettings {
   readonly rateLimit: RateLimit | undefined
 }
 
-const JSON_OPTION_KEYS = [
-  'apps',
-  'requireUserToken',
-  'userTokens',
-  'expiresAtAs',
-  'tokenLifetimeSeconds',
-  'renewBeforeSeconds',
-  'rateLimit',
-  'faults',
-  'seed',
-  'startAt',
-  'controlApi',
-  'cors',
-  'basePath',
-  'maxRecordedRequests',
-] as const
+/** The options the config schema checks: every JSON-serialisable one. */
+const JSON_OPTION_KEYS = Object.keys(EmulatorConfigSchema.entries) as (keyof EmulatorConfig)[]
 
 /**
  * Checks the JSON-serialisable options, throwing a `TypeError` that says what is wrong (and
@@ -118,8 +105,8 @@ export function applySettingsPatch(
 export function maskSettings(settings: EmulatorSettings): Record<string, unknown> {
   return {
     ...settings,
-    apps: settings.apps.map((app) => ({ ...app, wechatAppSecret: '[REDACTED]' })),
-    userTokens: settings.userTokens.map(() => '[REDACTED]'),
+    apps: settings.apps.map((app) => ({ ...app, wechatAppSecret: REDACTED })),
+    userTokens: settings.userTokens.map(() => REDACTED),
     rateLimit: settings.rateLimit ?? null,
   }
 }

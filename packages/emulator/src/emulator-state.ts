@@ -113,7 +113,7 @@ export function createEmulatorState(options: EmulatorOptions): EmulatorState {
       return lifecycle.signal
     },
     reset() {
-      lifecycle?.abort(new EmulatedNetworkError('reset', 'the emulator was reset mid-request'))
+      lifecycle?.abort(new EmulatedNetworkError('the emulator was reset mid-request'))
       lifecycle = undefined
       settings = initialSettings(options)
       clock.reset()

@@ -1,5 +1,6 @@
 export { CONTROL_PREFIX } from './control/control-api.js'
 export {
+  type ClockView,
   type ControlClient,
   type ControlClientOptions,
   createControlClient,

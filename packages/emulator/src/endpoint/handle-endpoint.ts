@@ -4,6 +4,7 @@ import type { Fault } from '../faults/fault-schema.js'
 import { renderBody } from '../faults/render-body.js'
 import { renderShortCircuit } from '../faults/render-short-circuit.js'
 import { reshapeEnvelope } from '../faults/reshape-envelope.js'
+import { jsonResponse } from '../http/json-response.js'
 import { linkSignals } from '../http/link-signals.js'
 import { redactHeaders, redactJson, redactText } from '../state/redact.js'
 import type { RecordedRequest, RequestOutcome } from '../state/request-record.js'
@@ -18,17 +19,19 @@ import { respondNormally } from './respond-normally.js'
  *
  * @param state - the emulator state
  * @param request - the request
+ * @param path - the request's URL path
  * @param endpoint - which endpoint it hit
  * @returns the response; rejects for `reset` and aborted `hang` faults
  */
 export async function handleEndpoint(
   state: EmulatorState,
   request: Request,
+  path: string,
   endpoint: EndpointName,
 ): Promise<Response> {
   const body = parseBody(await request.text(), request.headers.get('content-type'))
   const outcome: RequestOutcome = { result: 'pending', status: 0 }
-  const entry = recordRequest(state, request, endpoint, body, outcome)
+  const entry = recordRequest(state, request, path, endpoint, body, outcome)
   const appId = entry.appId
   const fault = state.faults.next({ endpoint, appId, wechatAppId: bodyWechatAppId(body) })
   if (fault && fault.kind !== 'none') outcome.fault = fault.kind
@@ -82,6 +85,7 @@ function classify(
 function recordRequest(
   state: EmulatorState,
   request: Request,
+  path: string,
   endpoint: EndpointName | 'other',
   body: ParsedBody,
   outcome: RequestOutcome,
@@ -93,7 +97,7 @@ function recordRequest(
     requestId: state.nextRequestId(),
     receivedAt: state.clock.now(),
     method: request.method,
-    path: new URL(request.url).pathname,
+    path,
     endpoint,
     headers: redactHeaders(request.headers),
     ...(appId === undefined ? {} : { appId }),
@@ -114,25 +118,22 @@ function recordRequest(
  *
  * @param state - the emulator state
  * @param request - the request
+ * @param path - the request's URL path
  * @returns the 404 response
  */
 export async function handleUnknownRoute(
   state: EmulatorState,
   request: Request,
+  path: string,
 ): Promise<Response> {
   const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
   const body = parseBody(text, request.headers.get('content-type'))
-  const path = new URL(request.url).pathname
   const outcome: RequestOutcome = { result: 'not-found', status: 404, statusCode: 404 }
-  const entry = recordRequest(state, request, 'other', body, outcome)
+  const entry = recordRequest(state, request, path, 'other', body, outcome)
   notify(state, entry)
-  return new Response(
-    JSON.stringify({
-      statusCode: 404,
-      message: `Cannot ${request.method} ${path}`,
-      error: 'Not Found',
-    }),
-    { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } },
+  return jsonResponse(
+    { statusCode: 404, message: `Cannot ${request.method} ${path}`, error: 'Not Found' },
+    404,
   )
 }
 

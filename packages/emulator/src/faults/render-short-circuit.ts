@@ -1,7 +1,7 @@
 import { API_CODES } from '../endpoint/api-codes.js'
 import { businessError, type EndpointResult, tooManyRequests } from '../endpoint/envelope.js'
 import { EmulatedNetworkError } from '../http/emulated-network-error.js'
-import { JSON_CONTENT_TYPE } from '../http/json-response.js'
+import { JSON_CONTENT_TYPE, jsonResponse } from '../http/json-response.js'
 import { waitForAbort } from '../http/sleep.js'
 import type { Fault } from './fault-schema.js'
 import { gatewayErrorPage, reasonPhrase } from './http-error-page.js'
@@ -37,7 +37,7 @@ export async function renderShortCircuit(
 ): Promise<ShortCircuit | undefined> {
   switch (fault.kind) {
     case 'reset':
-      throw new EmulatedNetworkError('reset', 'connection reset by an injected fault')
+      throw new EmulatedNetworkError('connection reset by an injected fault')
     case 'hang':
       return waitForAbort(context.signal)
     case 'http-error':
@@ -86,10 +86,7 @@ function httpError(status: number, body: 'html' | 'json' | 'text' | 'empty'): Re
         headers: { 'content-type': 'text/html; charset=utf-8' },
       })
     case 'json':
-      return new Response(JSON.stringify({ statusCode: status, message: reason }), {
-        status,
-        headers: { 'content-type': JSON_CONTENT_TYPE },
-      })
+      return jsonResponse({ statusCode: status, message: reason }, status)
     case 'text':
       return new Response(reason, { status, headers: { 'content-type': 'text/plain' } })
     case 'empty':

@@ -1,8 +1,5 @@
 const MARKER = Symbol.for('authing-edge.emulator.network-error')
 
-/** What the emulator wants done with the connection when a fetch handler rejects. */
-export type ConnectionAction = 'reset'
-
 /**
  * Thrown by the fetch handler to emulate a dropped connection. It looks like the `TypeError`
  * that `fetch` throws on a network failure (`fetch failed`, as undici says), so in-process
@@ -10,18 +7,14 @@ export type ConnectionAction = 'reset'
  */
 export class EmulatedNetworkError extends TypeError {
   override name = 'TypeError'
-  /** What the Node server does with the socket. */
-  readonly action: ConnectionAction
 
   /**
-   * @param action - what happened to the connection
-   * @param detail - why, for the `cause`
+   * @param detail - why the connection was reset, for the `cause`
    */
-  constructor(action: ConnectionAction, detail: string) {
+  constructor(detail: string) {
     super('fetch failed', {
       cause: Object.assign(new Error(`emulator: ${detail}`), { code: 'ECONNRESET' }),
     })
-    this.action = action
     Object.defineProperty(this, MARKER, { value: true, enumerable: false })
   }
 }
