@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The project's main job, on a fresh clone: provisions the toolchain, builds the Worker and what
-# it depends on, starts the Authing emulator and the wechat-token-worker (`wrangler dev --local`)
+# The project's main job, on a fresh clone: provisions the toolchain, builds what the Worker
+# depends on, starts the Authing emulator and the wechat-token-worker (`wrangler dev --local`)
 # on free loopback ports, fetches one WeChat access token through the Worker, prints it with a
 # ready-to-paste curl line, and serves until Ctrl-C, which stops both.
 #
@@ -18,9 +18,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/bootstrap.sh"
 cd "$ROOT"
 
-printf '[start] building wechat-token-worker and its dependencies\n' >&2
+printf '[start] building the dependencies of wechat-token-worker\n' >&2
 # stdout carries only the token and the curl line: the build log goes to stderr.
-pnpm exec turbo run build --filter='wechat-token-worker...' --output-logs=errors-only >&2
+# Dependencies only (^): wrangler dev bundles src/ itself and never reads the Worker's own build
+# (a `wrangler deploy --dry-run` into dist/).
+pnpm exec turbo run build --filter='wechat-token-worker^...' --output-logs=errors-only >&2
 
 # exec: the orchestrator gets the terminal's Ctrl-C directly and stops wrangler's process group
 # (wrangler runs detached, so the signal reaches it only through the orchestrator, in order).

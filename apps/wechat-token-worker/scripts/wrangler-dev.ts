@@ -14,8 +14,6 @@ export interface WranglerDevOptions {
   readonly persistTo: string
   /** Receives every line wrangler prints (already free of colour codes). */
   readonly onOutput: (line: string) => void
-  /** How long to wait for "Ready on ...", in milliseconds. @default 60000 */
-  readonly readyTimeoutMs?: number
   /** Stops wrangler and rejects when aborted before wrangler is ready. */
   readonly signal?: AbortSignal
 }
@@ -33,6 +31,8 @@ export interface WranglerDev {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g
 const READY = /Ready on (http:\/\/\S+)/
+/** How long to wait for "Ready on ...", in milliseconds. */
+const READY_TIMEOUT_MS = 60_000
 
 /** The path of wrangler's own launcher script, run with this very Node binary (no npx wrapper). */
 function wranglerBin(cwd: string): string {
@@ -150,7 +150,6 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       })
     }
   })
-  const timeoutMs = options.readyTimeoutMs ?? 60_000
   const timer = new AbortController()
   try {
     const url = await Promise.race([
@@ -159,8 +158,8 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       exited.then((code) => {
         throw new Error(`wrangler dev exited before it was ready (exit code ${code})`)
       }),
-      delay(timeoutMs, undefined, { signal: timer.signal }).then(() => {
-        throw new Error(`wrangler dev was not ready after ${timeoutMs} ms`)
+      delay(READY_TIMEOUT_MS, undefined, { signal: timer.signal }).then(() => {
+        throw new Error(`wrangler dev was not ready after ${READY_TIMEOUT_MS} ms`)
       }),
       aborted(options.signal, timer.signal),
     ])

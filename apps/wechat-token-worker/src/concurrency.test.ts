@@ -2,18 +2,13 @@
 // process, with empty memory and an empty KV namespace) must share one upstream request.
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, expect, test } from 'vitest'
-import {
-  resetEmulator,
-  setFaults,
-  upstreamCalls,
-  upstreamTokens,
-} from '../test/emulator-control.js'
+import { emulator, upstreamCalls } from '../test/emulator-control.js'
 import { readTokenBody } from '../test/token-body.js'
 
 beforeAll(async () => {
-  await resetEmulator()
+  await emulator.reset()
   // Upstream answers slowly, so every request arrives while the first refresh is in flight.
-  await setFaults({ fault: { kind: 'latency', ms: 300 } })
+  await emulator.setFaults([{ fault: { kind: 'latency', ms: 300 } }])
 })
 
 test('50 concurrent requests on a cold cache get the same token from at most 2 upstream calls', async () => {
@@ -30,7 +25,7 @@ test('50 concurrent requests on a cold cache get the same token from at most 2 u
   const bodies = await Promise.all(responses.map((response) => readTokenBody(response)))
   const tokens = new Set(bodies.map((body) => body.accessToken))
   expect(tokens.size).toBe(1)
-  const issued = (await upstreamTokens()).find((t) => t.wechatAppId === env.WECHAT_APP_ID)
+  const issued = (await emulator.tokens()).find((t) => t.wechatAppId === env.WECHAT_APP_ID)
   expect([...tokens]).toEqual([issued?.accessToken])
   const calls = await upstreamCalls()
   expect(calls).toBeGreaterThanOrEqual(1)

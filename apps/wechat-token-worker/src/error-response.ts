@@ -2,33 +2,6 @@ import { isAuthingError, isConfigError, type Logger, summarizeError } from '@aut
 import { BrokerConfigError } from './broker.js'
 import { errorResponse } from './responses.js'
 
-/** An upstream failure as the Worker reports it: class name and codes, never a message. */
-export interface UpstreamSummary {
-  /** The error class, e.g. `AuthingApiError`, `HttpError`, `NetworkError`, `TimeoutError`. */
-  readonly error: string
-  /** Authing's business `statusCode`, for an `AuthingApiError`. */
-  readonly statusCode?: number
-  /** Authing's `apiCode`, when there is one. */
-  readonly apiCode?: number
-  /** The HTTP status upstream answered with, when there was an answer. */
-  readonly httpStatus?: number
-  /** Authing's `requestId`, to quote to Authing support. */
-  readonly requestId?: string
-}
-
-/**
- * Describes an upstream failure by class and codes. Messages are left out on purpose: they are
- * safe in core's errors, but a 502 body is read by every internal caller.
- *
- * @param error - an error from `@authing-edge/core`
- * @returns the summary
- */
-export function summarizeUpstreamError(error: unknown): UpstreamSummary {
-  const { name, ...codes } = summarizeError(error)
-  // Only core's own error classes are named: anything else is a bug of ours, not upstream's.
-  return { error: isAuthingError(error) ? name : 'Error', ...codes }
-}
-
 /**
  * Turns what fetching a token threw into the JSON error to send: 500 `config_invalid` naming
  * the variable core refused, 502 `upstream_failed` (with Authing's `requestId` when there is
@@ -47,7 +20,10 @@ export function errorToResponse(error: unknown, logger: Logger): Response {
     })
   }
   if (isAuthingError(error) && !isConfigError(error)) {
-    const upstream = summarizeUpstreamError(error)
+    // By class and codes, never a message: safe in core's errors, but a 502 body is read by
+    // every internal caller. `error` first, then the codes, as callers have always seen it.
+    const { name: className, ...codes } = summarizeError(error)
+    const upstream = { error: className, ...codes }
     logger.error?.('upstream failed', { ...upstream })
     const id = upstream.requestId === undefined ? '' : ` (requestId ${upstream.requestId})`
     return errorResponse(

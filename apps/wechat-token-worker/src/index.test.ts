@@ -2,7 +2,7 @@
 // Worker running in workerd, which talks to the emulator over HTTP.
 import { env, exports } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
-import { resetEmulator, upstreamCalls, upstreamTokens } from '../test/emulator-control.js'
+import { emulator, upstreamCalls } from '../test/emulator-control.js'
 import { readTokenBody } from '../test/token-body.js'
 
 const TOKEN_URL = 'https://broker.test/v1/wechat/access-token'
@@ -22,7 +22,7 @@ function authorized(init: RequestInit = {}): RequestInit {
 }
 
 beforeAll(async () => {
-  await resetEmulator()
+  await emulator.reset()
 })
 
 afterEach(() => {
@@ -102,7 +102,7 @@ describe('GET /v1/wechat/access-token', () => {
     const body = await readTokenBody(first)
     // Exactly the token the emulator issued for the configured WeChat app, expiresAt turned
     // from epoch seconds into epoch milliseconds.
-    const issued = (await upstreamTokens()).find((t) => t.wechatAppId === env.WECHAT_APP_ID)
+    const issued = (await emulator.tokens()).find((t) => t.wechatAppId === env.WECHAT_APP_ID)
     expect(issued).toBeDefined()
     expect(body).toEqual({
       accessToken: issued?.accessToken,

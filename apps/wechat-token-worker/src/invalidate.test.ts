@@ -3,7 +3,7 @@
 import { env, exports } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { resetEmulator, revokeUpstreamTokens, upstreamCalls } from '../test/emulator-control.js'
+import { emulator, upstreamCalls } from '../test/emulator-control.js'
 import { readTokenBody } from '../test/token-body.js'
 
 async function getToken(): Promise<string> {
@@ -44,13 +44,13 @@ describe('POST /v1/wechat/access-token/invalidate', () => {
   // One emulator state for the whole file, like the Worker's memory: counts are compared
   // before and after each step.
   beforeAll(async () => {
-    await resetEmulator()
+    await emulator.reset()
   })
 
   test('drops a token WeChat revoked, so the next GET fetches the new one once', async () => {
     const revoked = await getToken()
     const calls = await upstreamCalls()
-    await revokeUpstreamTokens()
+    await emulator.invalidateTokens()
     expect(await invalidate(revoked)).toEqual({ invalidated: true })
 
     const fresh = await getToken()
@@ -62,7 +62,7 @@ describe('POST /v1/wechat/access-token/invalidate', () => {
 
   test('leaves a newer token alone when a late caller invalidates an old one', async () => {
     const old = await getToken()
-    await revokeUpstreamTokens()
+    await emulator.invalidateTokens()
     await invalidate(old)
     const current = await getToken()
     const calls = await upstreamCalls()

@@ -6,7 +6,7 @@ import { CloudflareKVStore } from '@authing-edge/core'
 import * as v from 'valibot'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { callWorker } from '../test/call-worker.js'
-import { resetEmulator } from '../test/emulator-control.js'
+import { emulator } from '../test/emulator-control.js'
 
 function namespace(): KVNamespace {
   if (env.WECHAT_TOKEN_CACHE === undefined) throw new Error('WECHAT_TOKEN_CACHE is not bound')
@@ -68,7 +68,7 @@ describe('CloudflareKVStore on a real KV namespace', () => {
 
 describe('the Worker and the shared KV namespace', () => {
   beforeAll(async () => {
-    await resetEmulator()
+    await emulator.reset()
   })
 
   test('writes the token it fetched to KV under a key without any secret', async () => {

@@ -3,11 +3,11 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { callWorker, envWith } from '../test/call-worker.js'
-import { resetEmulator, setFaults } from '../test/emulator-control.js'
+import { emulator } from '../test/emulator-control.js'
 import { readTokenBody } from '../test/token-body.js'
 
 beforeAll(async () => {
-  await resetEmulator()
+  await emulator.reset()
 })
 
 afterEach(() => {
@@ -34,7 +34,7 @@ test('logs JSON lines without the appSecret, the broker token or any access toke
     headers: auth,
     body: JSON.stringify({ accessToken: token }),
   })
-  await setFaults({ fault: { kind: 'business-error' } })
+  await emulator.setFaults([{ fault: { kind: 'business-error' } }])
   const failed = await callWorker(debug) // refresh fails: 502
   expect(failed.status).toBe(502)
   await callWorker(debug, '/v1/wechat/access-token?access_token=in-the-query', { headers: auth })

@@ -3,13 +3,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { callWorker, envWith } from '../test/call-worker.js'
-import {
-  patchSettings,
-  resetEmulator,
-  setFaults,
-  upstreamCalls,
-  upstreamRequests,
-} from '../test/emulator-control.js'
+import { emulator, UPSTREAM_ENDPOINT, upstreamCalls } from '../test/emulator-control.js'
 import { readTokenBody } from '../test/token-body.js'
 
 const authorization = `Bearer ${env.BROKER_TOKEN}`
@@ -22,7 +16,7 @@ function coldApp() {
 }
 
 beforeEach(async () => {
-  await resetEmulator()
+  await emulator.reset()
 })
 
 afterEach(() => {
@@ -31,10 +25,12 @@ afterEach(() => {
 
 describe('upstream down without a cached token', () => {
   test('answers 502 with the requestId of an Authing business error', async () => {
-    await setFaults({ fault: { kind: 'business-error', statusCode: 500, apiCode: 1000 } })
+    await emulator.setFaults([
+      { fault: { kind: 'business-error', statusCode: 500, apiCode: 1000 } },
+    ])
     const response = await callWorker(coldApp())
     expect(response.status).toBe(502)
-    const [request] = await upstreamRequests()
+    const [request] = await emulator.requests(UPSTREAM_ENDPOINT)
     expect(request?.requestId).toEqual(expect.any(String))
     expect(await response.json()).toEqual({
       error: {
@@ -53,7 +49,7 @@ describe('upstream down without a cached token', () => {
   })
 
   test('answers 502 for a gateway error after the client retried it', async () => {
-    await setFaults({ fault: { kind: 'http-error', status: 503 } })
+    await emulator.setFaults([{ fault: { kind: 'http-error', status: 503 } }])
     const response = await callWorker(coldApp())
     expect(response.status).toBe(502)
     expect(await response.json()).toMatchObject({
@@ -81,7 +77,7 @@ describe('upstream down with a cached token', () => {
         new Request('https://broker.test/v1/wechat/access-token', { headers: { authorization } }),
       )
     const cached = await readTokenBody(await get())
-    await setFaults({ fault: { kind: 'http-error', status: 503 } })
+    await emulator.setFaults([{ fault: { kind: 'http-error', status: 503 } }])
     const callsBefore = await upstreamCalls()
 
     // This isolate's memory.
@@ -104,14 +100,14 @@ describe('upstream down with a cached token close to expiry', () => {
     const start = Date.now()
     vi.useFakeTimers({ toFake: ['Date'], now: start })
     const app = { wechatAppId: 'wx-near-expiry', wechatAppSecret: 'near-expiry-app-secret' }
-    await patchSettings({
+    const { AUTHING_APP_ID: appId, WECHAT_APP_ID: wechatAppId, WECHAT_APP_SECRET: secret } = env
+    if (appId === undefined || wechatAppId === undefined || secret === undefined) {
+      throw new Error('the demo app is not bound in the tests')
+    }
+    await emulator.updateSettings({
       apps: [
-        {
-          appId: env.AUTHING_APP_ID,
-          wechatAppId: env.WECHAT_APP_ID,
-          wechatAppSecret: env.WECHAT_APP_SECRET,
-        },
-        { appId: env.AUTHING_APP_ID, ...app },
+        { appId, wechatAppId, wechatAppSecret: secret },
+        { appId, ...app },
       ],
       // Tokens live 120 s, inside the cache's 5-minute refresh-ahead window from the start.
       tokenLifetimeSeconds: 120,
@@ -123,7 +119,7 @@ describe('upstream down with a cached token close to expiry', () => {
     })
     const token = await readTokenBody(await callWorker(bindings))
     expect(await upstreamCalls()).toBe(1)
-    await setFaults({ fault: { kind: 'http-error', status: 503 } })
+    await emulator.setFaults([{ fault: { kind: 'http-error', status: 503 } }])
 
     // 40 s later: past the cache's 30 s between refreshes, 80 s before the token expires.
     vi.setSystemTime(start + 40_000)
