@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { clientOf, DTO, OK, rejection, useTestServer } from '../../test/client-harness.js'
+import { offlineClient, stubGlobalFetch } from '../../test/global-fetch.js'
 import { TimeoutError } from '../errors/timeout-error.js'
-import { AuthenticationClient } from './authentication-client.js'
-import type { AuthenticationClientOptions } from './options.js'
 
 // The direct path: no fetch injected and no user hook, so the global fetch gets the URL and the
 // JSON string itself, on the first attempt (sent without ky, see first-attempt.test.ts) and on
@@ -10,27 +9,6 @@ import type { AuthenticationClientOptions } from './options.js'
 // waits); a real server shows what goes out.
 
 const URL_ = 'https://example.authing.cn/api/v3/get-wechat-access-token-info'
-
-interface FetchCall {
-  readonly self: unknown
-  readonly input: unknown
-  readonly init: RequestInit | undefined
-}
-
-/** Replaces the global fetch with one that records its calls and plays the given answers. */
-function stubGlobalFetch(answers: ((init: RequestInit | undefined) => Response)[] = []) {
-  const calls: FetchCall[] = []
-  vi.stubGlobal('fetch', function (this: unknown, input: unknown, init?: RequestInit) {
-    calls.push({ self: this, input, init })
-    const answer = answers.shift()
-    return Promise.resolve(answer ? answer(init) : Response.json(OK))
-  })
-  return calls
-}
-
-function client(options: Partial<AuthenticationClientOptions> = {}) {
-  return new AuthenticationClient({ appId: 'aid', appHost: 'example.authing.cn', ...options })
-}
 
 const busy = (retryAfter: string) => () =>
   Response.json(
@@ -47,7 +25,7 @@ describe('the direct path', () => {
   test('calls the global fetch unbound with the URL, POST, the exact JSON string and manual redirects', async () => {
     const calls = stubGlobalFetch()
     const dto = { appSecret: 'wechat-app-secret', appId: 'wx1', extra: [1] }
-    await expect(client().getWechatMpAccessTokenInfo(dto)).resolves.toEqual(OK)
+    await expect(offlineClient().getWechatMpAccessTokenInfo(dto)).resolves.toEqual(OK)
     expect(calls).toHaveLength(1)
     const [call] = calls
     expect(call?.self).toBeUndefined()
@@ -64,7 +42,7 @@ describe('the direct path', () => {
 
   test('passes the access token and the GenAuth app id header in its headers', async () => {
     const calls = stubGlobalFetch()
-    const c = client({ appHost: 'example.genauth.ai', headers: { 'X-Trace': 't1' } })
+    const c = offlineClient({ appHost: 'example.genauth.ai', headers: { 'X-Trace': 't1' } })
     c.setAccessToken('user-token')
     await c.getWechatMpAccessTokenInfo(DTO)
     expect(calls[0]?.init?.headers).toEqual({
@@ -77,16 +55,16 @@ describe('the direct path', () => {
 
   test('is kept when the hooks option holds no hook', async () => {
     const calls = stubGlobalFetch()
-    await client({ hooks: { beforeRequest: [], afterResponse: [] } }).getWechatMpAccessTokenInfo(
-      DTO,
-    )
+    await offlineClient({
+      hooks: { beforeRequest: [], afterResponse: [] },
+    }).getWechatMpAccessTokenInfo(DTO)
     expect(calls[0]?.input).toBe(URL_)
   })
 
   test('waits out Retry-After between attempts and sends the same body each time', async () => {
     vi.useFakeTimers()
     const calls = stubGlobalFetch([busy('3')])
-    const call = client().getWechatMpAccessTokenInfo(DTO)
+    const call = offlineClient().getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(2999)
     expect(calls).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -110,7 +88,7 @@ describe('the direct path', () => {
           }),
         ),
     ])
-    const settled = client({ timeout: 1000 })
+    const settled = offlineClient({ timeout: 1000 })
       .getWechatMpAccessTokenInfo(DTO)
       .catch((e) => e)
     await vi.advanceTimersByTimeAsync(1000)
@@ -124,7 +102,7 @@ describe('the direct path', () => {
     const calls = stubGlobalFetch([busy('30')])
     const controller = new AbortController()
     const reason = new Error('shutting down')
-    const settled = client()
+    const settled = offlineClient()
       .getWechatMpAccessTokenInfo(DTO, { signal: controller.signal })
       .catch((e) => e)
     // The 503 is in; the client now waits out its 30 s Retry-After.
@@ -139,7 +117,7 @@ describe('the direct path', () => {
     vi.useFakeTimers()
     const lines: unknown[] = []
     const calls = stubGlobalFetch([busy('0')])
-    const call = client({ logger: { debug: (_message, fields) => lines.push(fields) } })
+    const call = offlineClient({ logger: { debug: (_message, fields) => lines.push(fields) } })
     const result = call.getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(10)
     await expect(result).resolves.toEqual(OK)
@@ -247,7 +225,7 @@ describe('with user hooks, ky’s Request is what fetch gets', () => {
 describe('an injected fetch', () => {
   test('gets ky’s Request, carrying the exact body and the headers', async () => {
     const seen: { url: string; body: string; type: string | null }[] = []
-    const c = client({
+    const c = offlineClient({
       fetch: async (request) => {
         seen.push({
           url: request.url,

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { DTO, OK, rejection } from '../../test/client-harness.js'
+import { hang, offlineClient, stubGlobalFetch } from '../../test/global-fetch.js'
 import { AuthingApiError } from '../errors/authing-api-error.js'
 import { HttpError } from '../errors/http-error.js'
 import { NetworkError } from '../errors/network-error.js'
 import { TimeoutError } from '../errors/timeout-error.js'
-import { AuthenticationClient } from './authentication-client.js'
 import type { AuthenticationClientOptions } from './options.js'
 
 // On the direct path the first attempt is sent without ky; ky is entered only when that attempt
@@ -28,37 +28,13 @@ vi.mock('ky', async (importOriginal) => {
   return { ...original, default: counted(original.default) }
 })
 
-type Answer = (init: RequestInit | undefined) => Response | Promise<Response>
-
-/** Replaces the global fetch with one that records what it gets and plays the given answers. */
-function stubGlobalFetch(answers: Answer[]) {
-  const calls: { input: unknown; init: RequestInit | undefined }[] = []
-  vi.stubGlobal('fetch', (input: unknown, init?: RequestInit) => {
-    calls.push({ input, init })
-    const answer = answers.shift()
-    return Promise.resolve().then(() => (answer ? answer(init) : Response.json(OK)))
-  })
-  return calls
-}
-
-/** An answer that never comes: it rejects with the signal's reason once the signal aborts. */
-const hang: Answer = (init) =>
-  new Promise((_resolve, reject) => {
-    init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
-  })
-
 const status =
   (code: number, body: unknown, headers: Record<string, string> = {}) =>
   () =>
     Response.json(body, { status: code, headers })
 
 function client(options: Partial<AuthenticationClientOptions> = {}) {
-  return new AuthenticationClient({
-    appId: 'aid',
-    appHost: 'example.authing.cn',
-    retry: { backoffLimit: 1 },
-    ...options,
-  })
+  return offlineClient({ retry: { backoffLimit: 1 }, ...options })
 }
 
 beforeEach(() => {
