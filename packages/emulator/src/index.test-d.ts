@@ -30,12 +30,32 @@ describe('public types', () => {
 
   test('faults are told apart by kind', () => {
     expectTypeOf<Extract<Fault, { kind: 'latency' }>['ms']>().toEqualTypeOf<number>()
-    expectTypeOf<Fault['kind']>().toExtend<string>()
-    const rule: FaultRule = { fault: { kind: 'http-error', status: 503 }, times: 2 }
-    expectTypeOf(rule).toExtend<FaultRule>()
+    expectTypeOf<Fault['kind']>().toEqualTypeOf<
+      | 'none'
+      | 'latency'
+      | 'http-error'
+      | 'rate-limit'
+      | 'reset'
+      | 'hang'
+      | 'malformed-json'
+      | 'truncated'
+      | 'wrong-types'
+      | 'redirect'
+      | 'content-type'
+      | 'huge-body'
+      | 'slow-drip'
+      | 'missing-data'
+      | 'extra-fields'
+      | 'business-error'
+      | 'expires-at'
+    >()
+    expectTypeOf({
+      fault: { kind: 'http-error', status: 503 },
+      times: 2,
+    } as const).toExtend<FaultRule>()
     // @ts-expect-error: a kind the emulator does not know
     const bad: Fault = { kind: 'explode' }
-    expectTypeOf(bad).toExtend<Fault>()
+    void bad
   })
 
   test('recorded requests expose their outcome', () => {
