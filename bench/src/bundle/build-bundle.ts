@@ -15,8 +15,6 @@ export interface BundleSize {
 /** A bundle that built. */
 export interface BuiltBundle extends BundleSize {
   readonly ok: true
-  /** The minified code. */
-  readonly code: Uint8Array
   /** Minified bytes contributed by each package (or first-party file), largest first. */
   readonly byPackage: ReadonlyArray<readonly [string, number]>
 }
@@ -48,7 +46,7 @@ const NODE_OPTIONS: BuildOptions = { platform: 'node' }
  * Bundles and minifies an entry for a Worker (workerd, no `nodejs_compat`) and measures it.
  *
  * @param entry - absolute path of the entry module
- * @returns the bundle and its sizes, or the errors that prevented it
+ * @returns the bundle's sizes, or the errors that prevented it
  */
 export function buildWorkerBundle(entry: string): Promise<BundleOutcome> {
   return buildAndMeasure(entry, WORKER_OPTIONS)
@@ -58,7 +56,7 @@ export function buildWorkerBundle(entry: string): Promise<BundleOutcome> {
  * Bundles and minifies an entry for Node (built-ins external) and measures it.
  *
  * @param entry - absolute path of the entry module
- * @returns the bundle and its sizes, or the errors that prevented it
+ * @returns the bundle's sizes, or the errors that prevented it
  */
 export function buildNodeBundle(entry: string): Promise<BundleOutcome> {
   return buildAndMeasure(entry, NODE_OPTIONS)
@@ -90,7 +88,7 @@ async function buildAndMeasure(entry: string, platform: BuildOptions): Promise<B
     })
     const code = result.outputFiles[0]?.contents
     if (code === undefined) return { ok: false, errors: ['esbuild produced no output'] }
-    return { ok: true, code, ...measure(code), byPackage: bytesByPackage(result.metafile) }
+    return { ok: true, ...measure(code), byPackage: bytesByPackage(result.metafile) }
   } catch (error) {
     return { ok: false, errors: buildErrors(error) }
   }

@@ -1,4 +1,5 @@
 import { AuthenticationClient } from '@authing-edge/core'
+import { NAMES } from '../report/check-targets.ts'
 import { BENCH_CREDENTIALS } from './bench-credentials.ts'
 import type { Contender } from './interleaved-runner.ts'
 
@@ -12,7 +13,7 @@ import type { Contender } from './interleaved-runner.ts'
 export function authingEdgeContender(appHost: string): Contender {
   const client = new AuthenticationClient({ appId: BENCH_CREDENTIALS.authingAppId, appHost })
   return {
-    name: '@authing-edge/core',
+    name: NAMES.ours,
     call: () =>
       client.getWechatMpAccessTokenInfo({
         appId: BENCH_CREDENTIALS.wechatAppId,

@@ -1,5 +1,6 @@
 import { AuthenticationClient as OfficialClient } from 'authing-node-sdk'
 import { TOKEN_INFO_PATH } from '../loopback/fixed-envelope-server.ts'
+import { NAMES } from '../report/check-targets.ts'
 import { BENCH_CREDENTIALS } from './bench-credentials.ts'
 import type { Contender } from './interleaved-runner.ts'
 
@@ -13,7 +14,7 @@ import type { Contender } from './interleaved-runner.ts'
 export function bareFetchContender(appHost: string): Contender {
   const url = `${appHost}${TOKEN_INFO_PATH}`
   return {
-    name: 'bare fetch',
+    name: NAMES.fetch,
     call: async () => {
       const response = await fetch(url, {
         method: 'POST',
@@ -45,7 +46,7 @@ export function officialSdkContender(appHost: string): Contender {
     appHost,
   })
   return {
-    name: 'authing-node-sdk 4.0.1',
+    name: NAMES.official,
     call: () =>
       client.getWechatMpAccessTokenInfo({
         appId: BENCH_CREDENTIALS.wechatAppId,

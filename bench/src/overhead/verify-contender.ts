@@ -2,7 +2,8 @@ import * as v from 'valibot'
 import type { CountingServer } from '../loopback/counting-server.ts'
 import type { Contender } from './interleaved-runner.ts'
 
-const ResultWithTokenSchema = v.object({ data: v.object({ accessToken: v.string() }) })
+/** A call's result that carries an access token in `data.accessToken`. */
+export const ResultWithTokenSchema = v.object({ data: v.object({ accessToken: v.string() }) })
 
 /**
  * Makes sure a contender really does the work before it is timed: one call must reach the

@@ -37,7 +37,7 @@ export function describeMachine(): MachineInfo {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     os: `${process.platform} ${release()} (${process.arch})`,
     node: process.version,
-    loadAverage: loadavg()[0] ?? 0,
+    loadAverage: currentLoadAverage(),
   }
 }
 

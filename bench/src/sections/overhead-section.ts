@@ -3,7 +3,7 @@ import type { CountingServer } from '../loopback/counting-server.ts'
 import { authingEdgeContender } from '../overhead/authing-edge-contender.ts'
 import { bareFetchContender, officialSdkContender } from '../overhead/baseline-contenders.ts'
 import { pairedRatios, runInterleaved } from '../overhead/interleaved-runner.ts'
-import { verifyContender } from '../overhead/verify-contender.ts'
+import { ResultWithTokenSchema, verifyContender } from '../overhead/verify-contender.ts'
 import type { OverheadResult, TimingRatio } from '../report/bench-results.ts'
 import { NAMES } from '../report/check-targets.ts'
 import { summarize } from '../stats/summary.ts'
@@ -14,8 +14,6 @@ export interface OverheadPlan {
   readonly rounds: number
   readonly callsPerBatch: number
 }
-
-const TokenResultSchema = v.object({ data: v.object({ accessToken: v.string() }) })
 
 /**
  * Section a against one server: checks that each contender really calls it, then times them
@@ -36,7 +34,7 @@ export async function measureOverhead(
     bareFetchContender(server.url),
     officialSdkContender(server.url),
   ]
-  const first = v.parse(TokenResultSchema, await bareFetchContender(server.url).call())
+  const first = v.parse(ResultWithTokenSchema, await bareFetchContender(server.url).call())
   for (const contender of contenders) {
     await verifyContender(contender, server, first.data.accessToken)
   }

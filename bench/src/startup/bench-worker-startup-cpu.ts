@@ -3,9 +3,9 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import * as v from 'valibot'
 import { WORKER_COMPATIBILITY_DATE } from '../bundle/build-bundle.ts'
 import { summarizeWranglerError } from '../bundle/wrangler-error.ts'
+import { summarizeCpuProfile } from '../profile/summarize-cpu-profile.ts'
 import { type Summary, summarize } from '../stats/summary.ts'
 import { makeTempDir } from '../temp-dir.ts'
 
@@ -29,28 +29,6 @@ export type StartupCpuResult =
       readonly activeMs: Summary
     }
   | { readonly name: string; readonly error: string }
-
-const CpuProfileSchema = v.object({
-  nodes: v.array(v.object({ id: v.number(), callFrame: v.object({ functionName: v.string() }) })),
-  samples: v.array(v.number()),
-  timeDeltas: v.array(v.number()),
-})
-
-/**
- * Sums the non-idle sampled time of a V8 CPU profile, as `wrangler check startup` reports it.
- *
- * @param profile - the parsed `.cpuprofile` JSON
- * @returns active milliseconds
- */
-export function activeMilliseconds(profile: unknown): number {
-  const { nodes, samples, timeDeltas } = v.parse(CpuProfileSchema, profile)
-  const idle = new Set(nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id))
-  let activeMicros = 0
-  samples.forEach((node, i) => {
-    if (!idle.has(node)) activeMicros += timeDeltas[i] ?? 0
-  })
-  return activeMicros / 1000
-}
 
 /**
  * Runs `wrangler check startup` (which starts the Worker in a local workerd and profiles its
@@ -109,7 +87,9 @@ export async function benchWorkerStartupCpu(
               timeout: 120_000,
             },
           )
-          samples[index]?.push(activeMilliseconds(JSON.parse(await readFile(outfile, 'utf8'))))
+          // The profile is V8's, as written by `wrangler check startup`: idle samples excluded.
+          const profile: unknown = JSON.parse(await readFile(outfile, 'utf8'))
+          samples[index]?.push(summarizeCpuProfile(profile, 0).activeMs)
         } catch (error) {
           const stderr =
             error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error)

@@ -29,9 +29,10 @@ const FirstResponseSchema = v.object({ statusCode: v.literal(200) })
 
 /**
  * Starts each Worker in workerd through wrangler's `unstable_startWorker` (no re-bundling, no
- * inspector, loopback only), waits for it to be ready, sends one request that makes the Worker
- * call the upstream at `appHost`, checks the answer and stops it. Targets rotate between
- * rounds; the first `warmup` rounds (wrangler's own start-up) are discarded.
+ * inspector, no state persisted under `.wrangler`, loopback only), waits for it to be ready,
+ * sends one request that makes the Worker call the upstream at `appHost`, checks the answer and
+ * stops it. Targets rotate between rounds; the first `warmup` rounds (wrangler's own start-up)
+ * are discarded.
  *
  * @param targets - the Workers to start
  * @param appHost - base URL of the upstream the Workers call
@@ -95,6 +96,7 @@ async function startOnce(
     dev: {
       server: { hostname: '127.0.0.1', port: 0 },
       inspector: false,
+      persist: false,
       watch: false,
       logLevel: 'none',
     },

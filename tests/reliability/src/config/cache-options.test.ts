@@ -1,7 +1,6 @@
-import { isConfigError, MemoryStore, WechatAccessTokenCache } from '@authing-edge/core'
+import { MemoryStore, WechatAccessTokenCache } from '@authing-edge/core'
 import { describe, expect, test } from 'vitest'
-
-const MARK = 'Zq9mark'
+import { build, expectConfigErrorFor, MARK, missing, type Row, row } from './option-rows.ts'
 
 /** A token source that is never called: construction must not need it. */
 const client = {
@@ -12,20 +11,6 @@ const client = {
   },
 }
 const BASE = { client, appId: 'wx0123456789', appSecret: 'wechat-secret' }
-
-interface Row {
-  readonly option: string
-  readonly label: string
-  readonly patch: Readonly<Record<string, unknown>>
-  readonly remove?: readonly string[]
-}
-
-const row = (option: string, label: string, patch: Record<string, unknown>): Row => ({
-  option,
-  label,
-  patch,
-})
-const missing = (option: string): Row => ({ option, label: 'missing', patch: {}, remove: [option] })
 
 const DURATIONS = ['refreshAheadMs', 'minRefreshIntervalMs', 'skewMs', 'maxWaitMs', 'negativeTtlMs']
 
@@ -68,12 +53,6 @@ function construct(options: unknown): unknown {
   }
 }
 
-function build(r: Row): Record<string, unknown> {
-  const options: Record<string, unknown> = { ...BASE, ...r.patch }
-  for (const key of r.remove ?? []) delete options[key]
-  return options
-}
-
 describe('WechatAccessTokenCache options', () => {
   test('client, appId and appSecret alone construct a cache; every other option is optional', () => {
     expect(construct(BASE)).toBeInstanceOf(WechatAccessTokenCache)
@@ -95,12 +74,7 @@ describe('WechatAccessTokenCache options', () => {
   })
 
   test.for(ROWS)('$option ($label) is a ConfigError naming it, without quoting the value', (r) => {
-    const error = construct(build(r))
-    expect(isConfigError(error)).toBe(true)
-    expect(error).toMatchObject({ name: 'ConfigError', option: r.option })
-    const message = error instanceof Error ? error.message : ''
-    expect(message).toContain(`Invalid option ${r.option}:`)
-    expect(message).not.toContain(MARK)
+    expectConfigErrorFor(construct(build(BASE, r)), r)
   })
 
   test.for([

@@ -1,26 +1,9 @@
-import { AuthenticationClient, isConfigError } from '@authing-edge/core'
+import { AuthenticationClient } from '@authing-edge/core'
 import { describe, expect, test } from 'vitest'
-
-/** Marks bad values so a test can check the message never quotes them. */
-const MARK = 'Zq9mark'
-
-/** One bad option: what to put where, and which option the error must name. */
-interface Row {
-  readonly option: string
-  readonly label: string
-  readonly patch: Readonly<Record<string, unknown>>
-  /** Keys to delete from the base options. */
-  readonly remove?: readonly string[]
-}
+import { build, expectConfigErrorFor, MARK, missing, type Row, row } from './option-rows.ts'
 
 const BASE = { appId: 'app-id', appHost: 'https://example.authing.cn' }
 
-const row = (option: string, label: string, patch: Record<string, unknown>): Row => ({
-  option,
-  label,
-  patch,
-})
-const missing = (option: string): Row => ({ option, label: 'missing', patch: {}, remove: [option] })
 const retryWith = (key: string, value: unknown, label: string): Row =>
   row(`retry.${key}`, label, { retry: { [key]: value } })
 
@@ -86,12 +69,6 @@ const ROWS: readonly Row[] = [
   ),
 ]
 
-function build(r: Row): Record<string, unknown> {
-  const options: Record<string, unknown> = { ...BASE, ...r.patch }
-  for (const key of r.remove ?? []) delete options[key]
-  return options
-}
-
 function construct(options: unknown): unknown {
   try {
     // Reflect: deliberately ill-typed input, as a JavaScript caller or a config file can pass.
@@ -108,12 +85,7 @@ describe('AuthenticationClient options', () => {
   })
 
   test.for(ROWS)('$option ($label) is a ConfigError naming it, without quoting the value', (r) => {
-    const error = construct(build(r))
-    expect(isConfigError(error)).toBe(true)
-    expect(error).toMatchObject({ name: 'ConfigError', option: r.option })
-    const message = error instanceof Error ? error.message : ''
-    expect(message).toContain(`Invalid option ${r.option}:`)
-    expect(message).not.toContain(MARK)
+    expectConfigErrorFor(construct(build(BASE, r)), r)
   })
 
   test.for([

@@ -1,4 +1,4 @@
-import type { FaultRule } from '@authing-edge/emulator'
+import type { Fault, FaultRule } from '@authing-edge/emulator'
 import type { MatrixEnvironment } from './environment.ts'
 import type { ClientTiming } from './timing.ts'
 
@@ -54,6 +54,16 @@ export interface FaultCase {
   readonly extraBounds?: Readonly<Record<string, ExtraBound>>
   /** Programs the fault and says where to send the request. */
   arrange(env: MatrixEnvironment): Promise<Arranged>
+}
+
+/**
+ * A fault on every token request, for as long as the case runs.
+ *
+ * @param fault - the fault
+ * @returns the rules, for {@link viaEmulator}
+ */
+export function always(fault: Fault): FaultRule[] {
+  return [{ endpoint: 'get-wechat-access-token-info', fault }]
 }
 
 /**

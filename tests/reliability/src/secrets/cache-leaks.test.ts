@@ -6,15 +6,10 @@ import {
 import type { Fault, FaultRule } from '@authing-edge/emulator'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type MatrixEnvironment, startMatrixEnvironment } from '../fault-matrix/environment.ts'
-import { errorSurfaces, findLeaks, SECRETS } from '../support/secrets.ts'
+import { CLIENT_SECRETS, errorSurfaces, findLeaks, SECRETS } from '../support/secrets.ts'
 import { capturingLogger, eventRecorder, recordingStore } from './capture.ts'
 
 const WECHAT_APP_ID = 'wx0123456789abcdef'
-const CLIENT_SECRETS = {
-  wechatAppSecret: SECRETS.wechatAppSecret,
-  userAccessToken: SECRETS.userAccessToken,
-  authingAppSecret: SECRETS.authingAppSecret,
-}
 
 let env: MatrixEnvironment
 /** WeChat tokens the caches handed out: they belong in the store, never in an event or a log. */

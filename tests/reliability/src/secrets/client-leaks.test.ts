@@ -3,15 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { FAULT_CASES } from '../fault-matrix/cases/index.ts'
 import { type MatrixEnvironment, startMatrixEnvironment } from '../fault-matrix/environment.ts'
 import { runCase } from '../fault-matrix/run-case.ts'
-import { errorSurfaces, findLeaks, SECRETS } from '../support/secrets.ts'
+import { CLIENT_SECRETS, errorSurfaces, findLeaks, SECRETS } from '../support/secrets.ts'
 import { capturingLogger } from './capture.ts'
 import { HOSTILE_SCENARIOS } from './hostile-responses.ts'
 
-const CLIENT_SECRETS = {
-  wechatAppSecret: SECRETS.wechatAppSecret,
-  userAccessToken: SECRETS.userAccessToken,
-  authingAppSecret: SECRETS.authingAppSecret,
-}
 const DTO = { appId: 'wx0123456789abcdef', appSecret: SECRETS.wechatAppSecret }
 
 /** Error classes the suite has seen; the last test checks that every one was covered. */

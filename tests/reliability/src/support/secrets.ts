@@ -21,6 +21,13 @@ export const SECRETS = {
 /** Which secret. */
 export type SecretName = keyof typeof SECRETS
 
+/** The secrets a `@authing-edge/core` client holds or sends: what its leak suites look for. */
+export const CLIENT_SECRETS = {
+  wechatAppSecret: SECRETS.wechatAppSecret,
+  userAccessToken: SECRETS.userAccessToken,
+  authingAppSecret: SECRETS.authingAppSecret,
+}
+
 /** Characters of a secret that count as a leak when found together. */
 const WINDOW = 10
 /** Base64 characters that count as a leak (12 bytes of the secret). */

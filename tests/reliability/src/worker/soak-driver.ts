@@ -4,13 +4,10 @@ import type { Emulator } from '@authing-edge/emulator'
 import * as v from 'valibot'
 import type { HeapInspector } from './heap-inspector.ts'
 import { descendantsNamed, rssMiB } from './process-memory.ts'
+import { INVALIDATE_PATH, TOKEN_PATH, TokenSchema } from './request-checks.ts'
 import { type SoakRecord, servableUntil } from './soak-analysis.ts'
 import { type SoakKind, soakKind } from './soak-plan.ts'
 
-const TokenSchema = v.strictObject({
-  accessToken: v.pipe(v.string(), v.minLength(1)),
-  expiresAt: v.pipe(v.number(), v.integer()),
-})
 /** A request that takes longer counts as failed (status 0) rather than stalling the soak. */
 const REQUEST_TIMEOUT_MS = 30_000
 const InvalidatedSchema = v.strictObject({ invalidated: v.boolean() })
@@ -42,24 +39,21 @@ export function createSoakState(): SoakState {
 
 async function send(kind: SoakKind, target: SoakTarget, state: SoakState): Promise<void> {
   const start = performance.now()
-  const endpoint = new URL('/v1/wechat/access-token', target.workerUrl)
+  const endpoint = new URL(TOKEN_PATH, target.workerUrl)
   let status = 0
   let validUntil: number | undefined
   try {
     if (kind === 'rotate') {
       target.emulator.tokens.invalidate()
-      const response = await fetch(
-        new URL('/v1/wechat/access-token/invalidate', target.workerUrl),
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${target.brokerToken}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({ accessToken: state.lastToken ?? 'none-yet' }),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      const response = await fetch(new URL(INVALIDATE_PATH, target.workerUrl), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${target.brokerToken}`,
+          'content-type': 'application/json',
         },
-      )
+        body: JSON.stringify({ accessToken: state.lastToken ?? 'none-yet' }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      })
       status = response.status
       const body: unknown = await response.json().catch(() => undefined)
       if (status === 200 && !v.is(InvalidatedSchema, body)) state.malformed++

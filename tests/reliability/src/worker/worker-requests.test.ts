@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { writeFragment } from '../support/results.ts'
 import { findLeaks, SECRETS } from '../support/secrets.ts'
-import { CHECKS, INVALIDATE_PATH, RETRY_CASES, TOKEN_PATH } from './request-checks.ts'
+import { CHECKS, INVALIDATE_PATH, RETRY_CASES, TOKEN_PATH, TokenSchema } from './request-checks.ts'
 import { type RunningWorker, startWorker } from './worker-harness.ts'
 
 const WECHAT_APP_ID = 'wx5ec0bad0f00d0001'
@@ -15,10 +15,6 @@ const WORKER_SECRETS = {
 }
 
 const ErrorBodySchema = v.object({ error: v.object({ code: v.string(), message: v.string() }) })
-const TokenSchema = v.strictObject({
-  accessToken: v.pipe(v.string(), v.minLength(1)),
-  expiresAt: v.number(),
-})
 
 let emulator: EmulatorServer
 let worker: RunningWorker

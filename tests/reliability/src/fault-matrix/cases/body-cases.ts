@@ -1,7 +1,6 @@
 import type { WrongTypeField } from '@authing-edge/emulator'
-import { type FaultCase, viaEmulator } from '../fault-case.ts'
+import { always, type FaultCase, viaEmulator } from '../fault-case.ts'
 
-const always = <T>(fault: T) => [{ endpoint: 'get-wechat-access-token-info' as const, fault }]
 const invalid = { outcome: 'error', error: 'ResponseValidationError', attempts: 1 } as const
 const MIB = 1024 * 1024
 

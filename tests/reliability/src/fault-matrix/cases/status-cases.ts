@@ -1,9 +1,8 @@
-import { type FaultCase, viaEmulator } from '../fault-case.ts'
+import { always, type FaultCase, viaEmulator } from '../fault-case.ts'
 
 /** Absurd enough that honouring it would outlive the test run by centuries. */
 const ABSURD_RETRY_AFTER = '99999999999999999999'
 
-const always = <T>(fault: T) => [{ endpoint: 'get-wechat-access-token-info' as const, fault }]
 const once = <T>(fault: T) => [
   { endpoint: 'get-wechat-access-token-info' as const, fault, times: 1 },
 ]

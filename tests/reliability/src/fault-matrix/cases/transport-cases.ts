@@ -1,7 +1,5 @@
-import { type FaultCase, viaEmulator } from '../fault-case.ts'
+import { always, type FaultCase, viaEmulator } from '../fault-case.ts'
 import { MATRIX_TIMING } from '../timing.ts'
-
-const always = <T>(fault: T) => [{ endpoint: 'get-wechat-access-token-info' as const, fault }]
 
 /** Connections that break, stall or never open. */
 export const TRANSPORT_CASES: readonly FaultCase[] = [
