@@ -5,6 +5,7 @@ import { EndpointNameSchema } from '../endpoint-name.js'
 import { FaultRulesSchema } from '../faults/fault-rule-schema.js'
 import { jsonResponse } from '../http/json-response.js'
 import { SettingsPatchSchema } from '../settings-schema.js'
+import type { ClockView } from './control-client.js'
 import { ClockCommandSchema } from './control-schemas.js'
 
 /** Where the control API lives. For local use only. */
@@ -158,7 +159,7 @@ function parseOr400<S extends v.GenericSchema>(schema: S, input: unknown): v.Inf
   return result.output
 }
 
-function clockView(state: EmulatorState): { now: number; nowSeconds: number; frozen: boolean } {
+function clockView(state: EmulatorState): ClockView {
   const now = state.clock.now()
   return { now, nowSeconds: Math.floor(now / 1000), frozen: state.clock.frozen }
 }

@@ -25,7 +25,14 @@ export interface ControlClientOptions {
 }
 
 /** The clock as the control API reports it. */
-export type ClockView = v.InferOutput<typeof ClockViewSchema>
+export interface ClockView {
+  /** The emulator's current time, epoch milliseconds. */
+  readonly now: number
+  /** The same in whole seconds. */
+  readonly nowSeconds: number
+  /** Whether the clock stands still until moved. */
+  readonly frozen: boolean
+}
 
 /** A typed client of an emulator's control API, for tests in other processes and runtimes. */
 export interface ControlClient {

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { ENDPOINT_NAMES } from '../endpoint-name.js'
 import { FaultSchema } from '../faults/fault-schema.js'
+import type { ClockView } from './control-client.js'
 
 const FAULT_KINDS = FaultSchema.options.map((option) => option.entries.kind.literal)
 
@@ -12,7 +13,7 @@ export const ClockViewSchema = v.object({
   now: v.number(),
   nowSeconds: v.number(),
   frozen: v.boolean(),
-})
+}) satisfies v.GenericSchema<unknown, ClockView>
 
 /** Per-endpoint counts. */
 export const CountsSchema = v.object({
