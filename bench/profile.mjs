@@ -1,4 +1,4 @@
-// `node profile.mjs [core|fetch|sdk] [calls]`: CPU-profiles one contender making uncached calls
+// `node profile.mjs [core|fetch|timed|sdk] [calls]`: CPU-profiles one contender making uncached calls
 // against the loopback server and prints where the self time goes.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'

@@ -4,7 +4,11 @@ import {
   type FixedEnvelopeServer,
   startFixedEnvelopeServer,
 } from '../loopback/fixed-envelope-server.ts'
-import { bareFetchContender, officialSdkContender } from './baseline-contenders.ts'
+import {
+  bareFetchContender,
+  officialSdkContender,
+  timedFetchContender,
+} from './baseline-contenders.ts'
 import type { Contender } from './interleaved-runner.ts'
 import { verifyContender } from './verify-contender.ts'
 
@@ -17,6 +21,7 @@ afterAll(() => server.close())
 describe('the baseline contenders', () => {
   test.each([
     ['bare fetch', bareFetchContender],
+    ['bare fetch with a timeout', timedFetchContender],
     ['the official SDK', officialSdkContender],
   ])('%s makes one real call per call and returns the token', async (_label, make) => {
     await expect(

@@ -1,3 +1,5 @@
+import { roundOrder } from '../stats/round-order.ts'
+
 /** One way of making the same call, measured against the others. */
 export interface Contender {
   /** A short, unique label used in reports. */
@@ -26,8 +28,10 @@ export type InterleavedSamples = ReadonlyMap<string, readonly number[]>
 
 /**
  * Measures contenders in rounds: in each round every contender runs one batch of sequential
- * calls, and the starting contender rotates from round to round, so that on a noisy, shared
- * machine a slow spell hits all of them alike and the samples of a round can be compared pairwise.
+ * calls, in an order that changes from round to round (see `roundOrder`: every contender runs in
+ * every position and after every other one equally often), so that on a noisy, shared machine a
+ * slow spell, and what one batch leaves for the next, hit all of them alike and the samples of a
+ * round can be compared pairwise.
  *
  * @param contenders - the calls to compare; names must be unique
  * @param options - rounds and batch size
@@ -49,8 +53,8 @@ export async function runInterleaved(
   }
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]))
   for (let round = 0; round < warmupRounds + rounds; round++) {
-    for (let slot = 0; slot < contenders.length; slot++) {
-      const contender = contenders[(round + slot) % contenders.length]
+    for (const index of roundOrder(contenders.length, round)) {
+      const contender = contenders[index]
       if (contender === undefined) continue
       const start = now()
       for (let i = 0; i < callsPerBatch; i++) await contender.call()

@@ -2,13 +2,22 @@
 // loopback server, so that the profile shows where a call's CPU time goes.
 import { BENCH_ACCESS_TOKEN, startFixedEnvelopeServer } from '../loopback/fixed-envelope-server.ts'
 import { authingEdgeContender } from '../overhead/authing-edge-contender.ts'
-import { bareFetchContender, officialSdkContender } from '../overhead/baseline-contenders.ts'
+import {
+  bareFetchContender,
+  officialSdkContender,
+  timedFetchContender,
+} from '../overhead/baseline-contenders.ts'
 import { verifyContender } from '../overhead/verify-contender.ts'
 
 const [which = 'core', countText = '20000'] = process.argv.slice(2)
-const makers = { core: authingEdgeContender, fetch: bareFetchContender, sdk: officialSdkContender }
+const makers = {
+  core: authingEdgeContender,
+  fetch: bareFetchContender,
+  timed: timedFetchContender,
+  sdk: officialSdkContender,
+}
 const make = makers[which as keyof typeof makers]
-if (make === undefined) throw new Error(`unknown contender ${which}: use core, fetch or sdk`)
+if (make === undefined) throw new Error(`unknown contender ${which}: use core, fetch, timed or sdk`)
 const server = await startFixedEnvelopeServer()
 const contender = make(server.url)
 await verifyContender(contender, server, BENCH_ACCESS_TOKEN)

@@ -3,6 +3,7 @@ import { WechatAccessTokenEnvelopeSchema } from '@authing-edge/types'
 import ky, { type Input, type Options } from 'ky'
 import * as v from 'valibot'
 import { TOKEN_INFO_PATH } from '../loopback/fixed-envelope-server.ts'
+import { timedFetchContender } from '../overhead/baseline-contenders.ts'
 import { BENCH_CREDENTIALS } from '../overhead/bench-credentials.ts'
 import type { Contender } from '../overhead/interleaved-runner.ts'
 
@@ -74,6 +75,10 @@ export function overheadLadder(appHost: string): Contender[] {
     {
       name: '+ valibot envelope parse',
       call: async () => v.parse(WechatAccessTokenEnvelopeSchema, await json(await post())),
+    },
+    {
+      name: 'fetch + timeout (controller, timer, signal)',
+      call: timedFetchContender(appHost).call,
     },
     {
       name: '+ Response copy (buffered fetch)',

@@ -21,6 +21,16 @@ describe('checkTargets', () => {
     expect(verdicts({ ours: 111, fetch: 100, official: 200 })[0]).toBe(false)
   })
 
+  test('reports the overhead against a bare fetch with a timeout beside the target', () => {
+    const withTimed = sampleResults({ ours: 108, fetch: 100, official: 200, timedFetch: 104 })
+    const [overhead] = checkTargets(withTimed, 'esbuild')
+    expect(overhead).toEqual({
+      target: 'uncached call ≤ 1.100x bare fetch (medians)',
+      measured: '1.080x (108.0 µs vs 100.0 µs); 1.038x a bare fetch with a timeout',
+      met: true,
+    })
+  })
+
   test('misses the official-SDK target when ours is not faster', () => {
     expect(verdicts({ ours: 100, fetch: 100, official: 100 })[1]).toBe(false)
   })

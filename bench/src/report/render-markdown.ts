@@ -21,7 +21,9 @@ function renderOverhead(result: OverheadResult): string {
     `### Against ${result.server}`,
     '',
     `${result.rounds} rounds kept after ${result.warmupRounds} warm-up rounds; in each round every ` +
-      `contender makes ${result.callsPerBatch} sequential calls and the starting contender rotates.`,
+      `contender makes ${result.callsPerBatch} sequential calls. The order changes every round so that each ` +
+      'contender runs in every position and right after every other one equally often (a Williams ' +
+      'design): what one batch leaves behind, such as garbage to collect, falls on all alike.',
     '',
     table(['contender', 'median µs/call', 'spread (µs)', 'min – max (µs)'], rows),
     '',
@@ -83,7 +85,7 @@ function renderStartup(results: BenchResults): string {
   return [
     '### Node: cold import',
     '',
-    `Fresh \`node\` processes (${coldImport[0]?.importMs.n ?? 0} kept per module, rotated, 2 ` +
+    `Fresh \`node\` processes (${coldImport[0]?.importMs.n ?? 0} kept per module, order varied per round, 2 ` +
       'warm-ups discarded, no compile cache); `import` is `await import()` timed inside the ' +
       'child, `process` is spawn to exit timed by the parent. On a busy machine the minimum is ' +
       'the least disturbed sample.',
@@ -173,6 +175,12 @@ export function renderMarkdown(results: BenchResults): string {
     'Every contender makes the same request (POST, JSON body with the WeChat credentials, ' +
       '`x-authing-app-id`) to a server on 127.0.0.1 and reads the JSON answer; each was checked ' +
       "to reach the server once per call and to return the server's token before timing.",
+    '',
+    '"Bare fetch with a timeout" is the bare fetch plus what a per-attempt timeout costs any ' +
+      'client: an `AbortController`, a 10 s timer cleared once the body is read, and its signal ' +
+      "handed to `fetch` (core's default timeout is 10 s). On Node the signal is the costly part: " +
+      'undici registers a listener, a `WeakRef` and a finalizer for every signal it is given. ' +
+      'core / that contender is what core adds on top of a fetch that can time out.',
     '',
     ...results.overhead.flatMap((o) => [renderOverhead(o), '']),
     '## b. Cache hits (memory store)',

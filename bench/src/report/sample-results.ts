@@ -7,14 +7,17 @@ const flat = (value: number) => summarize([value, value, value])
 /**
  * A small, made-up set of results for the report's tests; every figure is given, none measured.
  *
- * @param perCallUs - median per-call µs of ours, bare fetch and the official SDK
+ * @param perCallUs - median per-call µs of ours, bare fetch, the official SDK and, when given,
+ *   bare fetch with a timeout
  * @returns results without the target checks
  */
 export function sampleResults(perCallUs: {
   ours: number
   fetch: number
   official: number
+  timedFetch?: number
 }): Omit<BenchResults, 'targets'> {
+  const { timedFetch } = perCallUs
   return {
     startedAt: '2026-11-22T00:00:00.000Z',
     durationSeconds: 100,
@@ -37,6 +40,9 @@ export function sampleResults(perCallUs: {
         contenders: [
           { name: NAMES.ours, perCallUs: flat(perCallUs.ours) },
           { name: NAMES.fetch, perCallUs: flat(perCallUs.fetch) },
+          ...(timedFetch === undefined
+            ? []
+            : [{ name: NAMES.timedFetch, perCallUs: flat(timedFetch) }]),
           { name: NAMES.official, perCallUs: flat(perCallUs.official) },
         ],
         ratios: [

@@ -1,7 +1,11 @@
 import * as v from 'valibot'
 import type { CountingServer } from '../loopback/counting-server.ts'
 import { authingEdgeContender } from '../overhead/authing-edge-contender.ts'
-import { bareFetchContender, officialSdkContender } from '../overhead/baseline-contenders.ts'
+import {
+  bareFetchContender,
+  officialSdkContender,
+  timedFetchContender,
+} from '../overhead/baseline-contenders.ts'
 import { pairedRatios, runInterleaved } from '../overhead/interleaved-runner.ts'
 import { ResultWithTokenSchema, verifyContender } from '../overhead/verify-contender.ts'
 import type { OverheadResult, TimingRatio } from '../report/bench-results.ts'
@@ -32,6 +36,7 @@ export async function measureOverhead(
   const contenders = [
     authingEdgeContender(server.url),
     bareFetchContender(server.url),
+    timedFetchContender(server.url),
     officialSdkContender(server.url),
   ]
   const first = v.parse(ResultWithTokenSchema, await bareFetchContender(server.url).call())
@@ -59,6 +64,8 @@ export async function measureOverhead(
     })),
     ratios: [
       ratio(NAMES.ours, NAMES.fetch),
+      ratio(NAMES.ours, NAMES.timedFetch),
+      ratio(NAMES.timedFetch, NAMES.fetch),
       ratio(NAMES.ours, NAMES.official),
       ratio(NAMES.official, NAMES.fetch),
     ],

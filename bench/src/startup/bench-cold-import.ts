@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import * as v from 'valibot'
 import { type Summary, summarize } from '../stats/summary.ts'
+import { roundOrder } from '../stats/round-order.ts'
 
 /** A module whose first import is timed in a fresh Node process. */
 export interface ImportTarget {
@@ -31,7 +32,7 @@ const CHILD_SOURCE = [
 
 /**
  * Spawns fresh Node processes (this same binary, no compile cache) that each import one target
- * once, rotating targets so that machine noise hits them alike; the first `warmup` spawns per
+ * once, in `roundOrder` so that machine noise hits them alike; the first `warmup` spawns per
  * target fill the OS file cache and are discarded.
  *
  * @param targets - modules to import
@@ -48,8 +49,7 @@ export async function benchColdImport(
   const importMs = targets.map((): number[] => [])
   const processMs = targets.map((): number[] => [])
   for (let round = 0; round < warmup + runs; round++) {
-    for (let slot = 0; slot < targets.length; slot++) {
-      const index = (round + slot) % targets.length
+    for (const index of roundOrder(targets.length, round)) {
       const target = targets[index]
       if (target === undefined) continue
       const sample = await importOnce(target.url)

@@ -8,6 +8,7 @@ import { summarizeWranglerError } from '../bundle/wrangler-error.ts'
 import { summarizeCpuProfile } from '../profile/summarize-cpu-profile.ts'
 import { type Summary, summarize } from '../stats/summary.ts'
 import { makeTempDir } from '../temp-dir.ts'
+import { roundOrder } from '../stats/round-order.ts'
 
 const run = promisify(execFile)
 
@@ -32,7 +33,7 @@ export type StartupCpuResult =
 
 /**
  * Runs `wrangler check startup` (which starts the Worker in a local workerd and profiles its
- * start-up phase) `runs` times per target, rotating targets, and summarises the active CPU time.
+ * start-up phase) `runs` times per target, in `roundOrder`, and summarises the active CPU time.
  *
  * @param targets - the Worker entries
  * @param runs - profiles per target
@@ -49,8 +50,7 @@ export async function benchWorkerStartupCpu(
   const wrangler = join(wranglerRoot, 'bin', 'wrangler.js')
   try {
     for (let round = 0; round < runs; round++) {
-      for (let slot = 0; slot < targets.length; slot++) {
-        const index = (round + slot) % targets.length
+      for (const index of roundOrder(targets.length, round)) {
         const target = targets[index]
         if (target === undefined || errors.has(index)) continue
         const config = join(dir, 'wrangler.json')

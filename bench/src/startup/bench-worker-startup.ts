@@ -3,6 +3,7 @@ import { unstable_startWorker } from 'wrangler'
 import { WORKER_COMPATIBILITY_DATE } from '../bundle/build-bundle.ts'
 import { BENCH_CREDENTIALS } from '../overhead/bench-credentials.ts'
 import { type Summary, summarize } from '../stats/summary.ts'
+import { roundOrder } from '../stats/round-order.ts'
 
 /** A bundled Worker module to start. */
 export interface WorkerTarget {
@@ -31,7 +32,7 @@ const FirstResponseSchema = v.object({ statusCode: v.literal(200) })
  * Starts each Worker in workerd through wrangler's `unstable_startWorker` (no re-bundling, no
  * inspector, no state persisted under `.wrangler`, loopback only), waits for it to be ready,
  * sends one request that makes the Worker call the upstream at `appHost`, checks the answer and
- * stops it. Targets rotate between rounds; the first `warmup` rounds (wrangler's own start-up)
+ * stops it. Targets run in `roundOrder`; the first `warmup` rounds (wrangler's own start-up)
  * are discarded.
  *
  * @param targets - the Workers to start
@@ -51,8 +52,7 @@ export async function benchWorkerStart(
   const first = targets.map((): number[] => [])
   const errors = new Map<number, string>()
   for (let round = 0; round < warmup + runs; round++) {
-    for (let slot = 0; slot < targets.length; slot++) {
-      const index = (round + slot) % targets.length
+    for (const index of roundOrder(targets.length, round)) {
       const target = targets[index]
       if (target === undefined || errors.has(index)) continue
       const sample = await startOnce(target, appHost).catch((error: unknown) => {
