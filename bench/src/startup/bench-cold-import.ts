@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import * as v from 'valibot'
-import { type Summary, summarize } from '../stats/summary.ts'
 import { roundOrder } from '../stats/round-order.ts'
+import { type Summary, summarize } from '../stats/summary.ts'
 
 /** A module whose first import is timed in a fresh Node process. */
 export interface ImportTarget {

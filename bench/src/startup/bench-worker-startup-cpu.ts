@@ -6,9 +6,9 @@ import { promisify } from 'node:util'
 import { WORKER_COMPATIBILITY_DATE } from '../bundle/build-bundle.ts'
 import { summarizeWranglerError } from '../bundle/wrangler-error.ts'
 import { summarizeCpuProfile } from '../profile/summarize-cpu-profile.ts'
+import { roundOrder } from '../stats/round-order.ts'
 import { type Summary, summarize } from '../stats/summary.ts'
 import { makeTempDir } from '../temp-dir.ts'
-import { roundOrder } from '../stats/round-order.ts'
 
 const run = promisify(execFile)
 

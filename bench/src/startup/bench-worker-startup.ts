@@ -2,8 +2,8 @@ import * as v from 'valibot'
 import { unstable_startWorker } from 'wrangler'
 import { WORKER_COMPATIBILITY_DATE } from '../bundle/build-bundle.ts'
 import { BENCH_CREDENTIALS } from '../overhead/bench-credentials.ts'
-import { type Summary, summarize } from '../stats/summary.ts'
 import { roundOrder } from '../stats/round-order.ts'
+import { type Summary, summarize } from '../stats/summary.ts'
 
 /** A bundled Worker module to start. */
 export interface WorkerTarget {
