@@ -77,7 +77,7 @@ export function overheadLadder(appHost: string): Contender[] {
       call: async () => v.parse(WechatAccessTokenEnvelopeSchema, await json(await post())),
     },
     {
-      name: 'fetch + timeout (controller, timer, signal)',
+      name: 'fetch + timeout signal',
       call: timedFetchContender(appHost).call,
     },
     {
