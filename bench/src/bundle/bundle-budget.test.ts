@@ -21,13 +21,17 @@ let client: BundleOutcome | undefined
 let cache: BundleOutcome | undefined
 let officialWorker: BundleOutcome | undefined
 let officialNode: BundleOutcome | undefined
+let kyFloor: BundleOutcome | undefined
+let kyValibotFloor: BundleOutcome | undefined
 
 beforeAll(async () => {
-  ;[client, cache, officialWorker, officialNode] = await Promise.all([
+  ;[client, cache, officialWorker, officialNode, kyFloor, kyValibotFloor] = await Promise.all([
     buildWorkerBundle(ENTRIES.client),
     buildWorkerBundle(ENTRIES.cache),
     buildWorkerBundle(ENTRIES.official),
     buildNodeBundle(ENTRIES.official),
+    buildWorkerBundle(ENTRIES.kyFloor),
+    buildWorkerBundle(ENTRIES.kyValibotFloor),
   ])
 })
 
@@ -43,6 +47,14 @@ describe('the Worker bundle budget', () => {
     expect(built(client, 'the client entry').gzipBytes).toBeLessThanOrEqual(
       CLIENT_ENTRY_BUDGET_GZIP_BYTES,
     )
+  })
+
+  // The floors the report sets the client entry against: each adds a part to the one before.
+  test('the size floors build for workerd and sit below the client entry', () => {
+    const ky = built(kyFloor, 'the ky floor').gzipBytes
+    const withValibot = built(kyValibotFloor, 'the ky + valibot floor').gzipBytes
+    expect(ky).toBeLessThan(withValibot)
+    expect(withValibot).toBeLessThan(built(client, 'the client entry').gzipBytes)
   })
 
   test('the cache entry bundles for workerd without nodejs_compat', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkTargets } from './check-targets.ts'
+import { checkTargets, NAMES } from './check-targets.ts'
 import { sampleResults } from './sample-results.ts'
 
 const verdicts = (perCallUs: { ours: number; fetch: number; official: number }) =>
@@ -38,6 +38,25 @@ describe('checkTargets', () => {
   test("compares sizes with the official SDK's Node bundle when its Worker build failed", () => {
     const size = checkTargets(sampleResults({ ours: 1, fetch: 1, official: 2 }), 'esbuild')[5]
     expect(size?.measured).toBe("15.5x against the official SDK's Node bundle")
+  })
+
+  test('reports the two size floors beside the client entry when they were built', () => {
+    const results = sampleResults({ ours: 1, fetch: 1, official: 2 })
+    const floor = (name: string, gzipBytes: number) => ({
+      name,
+      build: 'esbuild',
+      outcome: { ok: true as const, minBytes: gzipBytes * 3, gzipBytes, topPackages: [] },
+    })
+    const bundles = [
+      ...results.bundles,
+      floor(NAMES.kyFloorBundle, 9_000),
+      floor(NAMES.kyValibotFloorBundle, 10_500),
+    ]
+    const size = checkTargets({ ...results, bundles }, 'esbuild')[4]
+    // Thousands are grouped with a narrow no-break space (U+202F).
+    expect(size?.measured.replaceAll('\u202f', ',')).toBe(
+      '11,000 B (11.0 kB); ky alone 9,000 B (9.0 kB), ky + valibot envelope schemas 10,500 B (10.5 kB)',
+    )
   })
 
   test('misses the stampede target when a trial made two requests', () => {

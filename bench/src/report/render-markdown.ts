@@ -49,6 +49,10 @@ function renderBundles(results: BenchResults): string {
       rows,
     ),
     '',
+    'The two floors are the same request made with ky alone, and with ky and valibot checking ' +
+      'the envelope with the schemas of @authing-edge/types: what any ky-based client that ' +
+      'validates its answers starts from, before its own code.',
+    '',
     'The wrangler rows are the bundles wrangler would upload (it keeps function names, hence a ' +
       'little larger). The official SDK bundles for a Worker only with `nodejs_compat`, where ' +
       'workerd provides the Node built-ins it imports.',

@@ -13,6 +13,8 @@ export const ENTRIES = {
   client: new URL('../../entries/client-worker.ts', import.meta.url).pathname,
   cache: new URL('../../entries/cache-worker.ts', import.meta.url).pathname,
   official: new URL('../../entries/official-sdk-worker.ts', import.meta.url).pathname,
+  kyFloor: new URL('../../entries/ky-floor-worker.ts', import.meta.url).pathname,
+  kyValibotFloor: new URL('../../entries/ky-valibot-floor-worker.ts', import.meta.url).pathname,
 } as const
 
 /** Build labels used in the report. */
@@ -63,7 +65,8 @@ function wranglerRow(
 /**
  * Section d: builds the client, cache and official-SDK Worker entries with esbuild (workerd
  * conditions) and with wrangler itself (nodejs_compat for the official SDK), plus the official
- * SDK's Node bundle, and measures each.
+ * SDK's Node bundle and two floors (ky alone; ky with valibot and the envelope schemas), and
+ * measures each.
  *
  * @returns the table rows and wrangler's bundles (the caller removes them with
  *   `removeWranglerBundles` once the start-up section has used them)
@@ -87,6 +90,12 @@ export async function measureBundles(): Promise<{ rows: BundleRow[]; wrangler: W
       NAMES.officialNodeBundle,
       BUILDS.esbuildNode,
       await buildNodeBundle(ENTRIES.official),
+    ),
+    esbuildRow(NAMES.kyFloorBundle, BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.kyFloor)),
+    esbuildRow(
+      NAMES.kyValibotFloorBundle,
+      BUILDS.esbuildWorker,
+      await buildWorkerBundle(ENTRIES.kyValibotFloor),
     ),
     wranglerRow(NAMES.clientBundle, BUILDS.wrangler, wrangler.client),
     wranglerRow('cache entry', BUILDS.wrangler, wrangler.cache),
