@@ -193,6 +193,13 @@ describe('the control API', () => {
     expect(wrong.headers.get('allow')).toBe('GET, POST')
   })
 
+  test('answers an id that is not valid percent-encoding with 404, not a thrown URIError', async () => {
+    const emulator = createEmulator()
+    const response = await control(emulator, 'DELETE', '/tokens/%')
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: 'No control route /__emulator/tokens/%' })
+  })
+
   test('can be turned off: its paths are then unknown routes', async () => {
     const emulator = createEmulator({ controlApi: false })
     const response = await control(emulator, 'POST', '/reset')

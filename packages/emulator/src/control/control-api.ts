@@ -136,7 +136,14 @@ function matchRoute(
   if (exact) return [exact, undefined]
   const match = /^(\/[^/]+)\/([^/]+)$/.exec(trimmed)
   if (!match?.[1] || !match[2]) return [undefined, undefined]
-  return [ROUTES[`${match[1]}/:id`], decodeURIComponent(match[2])]
+  let id: string
+  try {
+    id = decodeURIComponent(match[2])
+  } catch {
+    // A lone `%` or a broken escape: no route has such an id.
+    return [undefined, undefined]
+  }
+  return [ROUTES[`${match[1]}/:id`], id]
 }
 
 async function readBody<S extends v.GenericSchema>(

@@ -1,6 +1,11 @@
 import * as v from 'valibot'
 import { ENDPOINT_NAMES } from '../endpoint-name.js'
 import { FaultSchema } from '../faults/fault-schema.js'
+import {
+  REQUEST_RESULTS,
+  type RecordedRequest,
+  type RequestCounts,
+} from '../state/request-record.js'
 import type { ClockView } from './control-client.js'
 
 const FAULT_KINDS = FaultSchema.options.map((option) => option.entries.kind.literal)
@@ -21,7 +26,7 @@ export const CountsSchema = v.object({
   'get-wechat-access-token': v.number(),
   preflight: v.number(),
   other: v.number(),
-})
+}) satisfies v.GenericSchema<unknown, RequestCounts>
 
 /** One recorded request. */
 export const RecordedRequestSchema = v.object({
@@ -37,20 +42,13 @@ export const RecordedRequestSchema = v.object({
   body: v.exactOptional(v.unknown()),
   bodyText: v.exactOptional(v.string()),
   outcome: v.object({
-    result: v.picklist([
-      'success',
-      'business-error',
-      'rate-limited',
-      'fault',
-      'not-found',
-      'pending',
-    ]),
+    result: v.picklist(REQUEST_RESULTS),
     status: v.number(),
     statusCode: v.exactOptional(v.number()),
     apiCode: v.exactOptional(v.number()),
     fault: v.exactOptional(v.picklist(FAULT_KINDS)),
   }),
-})
+}) satisfies v.GenericSchema<unknown, RecordedRequest>
 
 /** `GET /__emulator/requests`. */
 export const RequestsResponseSchema = v.object({

@@ -2,7 +2,7 @@ import type { EmulatorState } from '../emulator-state.js'
 import type { EndpointName } from '../endpoint-name.js'
 import type { Fault } from '../faults/fault-schema.js'
 import { renderBody } from '../faults/render-body.js'
-import { renderShortCircuit } from '../faults/render-short-circuit.js'
+import { renderShortCircuit, type ShortCircuit } from '../faults/render-short-circuit.js'
 import { reshapeEnvelope } from '../faults/reshape-envelope.js'
 import { jsonResponse } from '../http/json-response.js'
 import { linkSignals } from '../http/link-signals.js'
@@ -35,13 +35,23 @@ export async function handleEndpoint(
   const appId = entry.appId
   const fault = state.faults.next({ endpoint, appId, wechatAppId: bodyWechatAppId(body) })
   if (fault && fault.kind !== 'none') outcome.fault = fault.kind
-  const linked = linkSignals([request.signal, state.lifecycle()])
-  const signal = linked.signal
+  // Only a fault waits (a delay, a hang), so only a fault needs the caller's and the emulator's
+  // signals joined.
+  const linked = fault ? linkSignals([request.signal, state.lifecycle()]) : undefined
   try {
-    const delay = (fault?.delayMs ?? 0) + (fault?.kind === 'latency' ? fault.ms : 0)
-    if (delay > 0) await state.sleep(delay, signal)
-    const context = { requestId: entry.requestId, now: state.clock.now(), path: entry.path, signal }
-    const shortCircuit = fault ? await renderShortCircuit(fault, context) : undefined
+    let shortCircuit: ShortCircuit | undefined
+    if (fault && linked) {
+      const { signal } = linked
+      const delay = (fault.delayMs ?? 0) + (fault.kind === 'latency' ? fault.ms : 0)
+      if (delay > 0) await state.sleep(delay, signal)
+      const now = state.clock.now()
+      shortCircuit = await renderShortCircuit(fault, {
+        requestId: entry.requestId,
+        now,
+        path: entry.path,
+        signal,
+      })
+    }
     if (shortCircuit?.type === 'response') {
       outcome.result = 'fault'
       outcome.status = shortCircuit.response.status
@@ -66,7 +76,7 @@ export async function handleEndpoint(
     if (typeof apiCode === 'number') outcome.apiCode = apiCode
     return response
   } finally {
-    linked.dispose()
+    linked?.dispose()
     if (outcome.result === 'pending') outcome.result = 'fault'
     notify(state, entry)
   }

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { EmulatorFaults } from '../emulator.js'
 import type { EndpointName } from '../endpoint-name.js'
 import type { SeededRandom } from '../state/seeded-random.js'
 import { type FaultRule, FaultRuleSchema } from './fault-rule-schema.js'
@@ -28,18 +29,11 @@ export interface ActiveFaultRule {
   readonly fired: number
 }
 
-/** The ordered list of fault rules; the first rule that matches and fires wins. */
-export interface FaultPlan {
-  /** Validates and appends rules; returns their ids. */
-  add(rules: FaultRule | readonly FaultRule[]): string[]
-  /** Replaces every rule. */
-  set(rules: readonly FaultRule[]): string[]
-  /** Removes one rule by id; returns whether it existed. */
-  remove(id: string): boolean
-  /** Removes every rule. */
-  clear(): void
-  /** The active rules with their remaining budget. */
-  list(): ActiveFaultRule[]
+/**
+ * The ordered list of fault rules; the first rule that matches and fires wins. What the emulator
+ * exposes as `faults`, plus picking the fault for a request.
+ */
+export interface FaultPlan extends EmulatorFaults {
   /** Picks the fault for one request, consuming it; `undefined` means respond normally. */
   next(context: FaultContext): Fault | undefined
 }

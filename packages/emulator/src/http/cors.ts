@@ -45,20 +45,17 @@ export function preflightResponse(origin: string): Response {
 }
 
 /**
- * Adds CORS headers to a response (a copy when its headers are immutable).
+ * Adds CORS headers to a response. Every response the emulator builds comes from
+ * `new Response(...)`, whose headers can be changed, so no copy is made.
  *
  * @param response - any response the emulator built
  * @param origin - the allowed origin
- * @returns a response carrying `Access-Control-Allow-Origin`
+ * @returns the same response, now carrying `Access-Control-Allow-Origin`
  */
 export function withCors(response: Response, origin: string): Response {
-  const headers = new Headers(response.headers)
+  const { headers } = response
   headers.set('access-control-allow-origin', origin)
   headers.set('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '))
   headers.append('vary', 'Origin')
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  })
+  return response
 }

@@ -1,10 +1,20 @@
 import type { EndpointName } from '../endpoint-name.js'
 import type { FaultKind } from '../faults/fault-schema.js'
 
+/** `success`, a business error, throttled, a fault, an unknown route, or still in flight. */
+export const REQUEST_RESULTS = [
+  'success',
+  'business-error',
+  'rate-limited',
+  'fault',
+  'not-found',
+  'pending',
+] as const
+
 /** How a recorded request was answered. */
 export interface RequestOutcome {
   /** `success`, a business error, throttled, a fault, an unknown route, or still in flight. */
-  result: 'success' | 'business-error' | 'rate-limited' | 'fault' | 'not-found' | 'pending'
+  result: (typeof REQUEST_RESULTS)[number]
   /** HTTP status sent; 0 when no response was (or has yet been) sent. */
   status: number
   /** Business `statusCode` of the JSON envelope, when there was one. */
