@@ -1,4 +1,5 @@
 import type { Fault, FaultRule } from '@authing-edge/emulator'
+import type { RawBehaviour } from '../support/raw-http-server.ts'
 import type { MatrixEnvironment } from './environment.ts'
 import type { ClientTiming } from './timing.ts'
 
@@ -67,6 +68,17 @@ export function always(fault: Fault): FaultRule[] {
 }
 
 /**
+ * A fault on the next `count` token requests; the ones after are answered normally.
+ *
+ * @param count - how many requests fail
+ * @param fault - the fault
+ * @returns the rules, for {@link viaEmulator}
+ */
+export function times(count: number, fault: Fault): FaultRule[] {
+  return [{ endpoint: 'get-wechat-access-token-info', fault, times: count }]
+}
+
+/**
  * Arranges an emulator-injected fault: replaces the emulator's fault rules for this case.
  *
  * @param rules - the rules; empty for a clean answer
@@ -83,6 +95,17 @@ export function viaEmulator(
       ? { appHost: env.emulator.url }
       : { appHost: env.emulator.url, extras: () => extras(env) }
   }
+}
+
+/**
+ * Arranges a byte-level misbehaviour the emulator cannot produce: a raw socket server that
+ * behaves as told.
+ *
+ * @param behaviour - what the server does with the request
+ * @returns the arrange function
+ */
+export function viaRaw(behaviour: RawBehaviour): FaultCase['arrange'] {
+  return async (env) => ({ appHost: (await env.raw(behaviour)).url })
 }
 
 /**

@@ -22,11 +22,10 @@ export interface CaseObservation {
   readonly extras: Record<string, number>
 }
 
-/** A case's observation plus what stays in process: the error or envelope itself. */
+/** A case's observation plus what stays in process: the error itself. */
 export interface CaseRun {
   readonly observation: CaseObservation
   readonly error: unknown
-  readonly envelope: unknown
 }
 
 /** Extra options of a run: what the secret-leak suite adds. */
@@ -65,7 +64,7 @@ function hasUnknownKeys(value: unknown, known: ReadonlySet<string>): boolean {
  * @param faultCase - the case
  * @param env - the servers
  * @param options - logger and Authing app secret, for the leak suite
- * @returns the observation, and the error or envelope
+ * @returns the observation, and the error
  */
 export async function runCase(
   faultCase: FaultCase,
@@ -135,5 +134,5 @@ export async function runCase(
     boundMs: elapsedBoundMs(timing),
     extras,
   }
-  return { observation, error, envelope }
+  return { observation, error }
 }

@@ -6,7 +6,13 @@ import {
 import type { Fault, FaultRule } from '@authing-edge/emulator'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type MatrixEnvironment, startMatrixEnvironment } from '../fault-matrix/environment.ts'
-import { CLIENT_SECRETS, errorSurfaces, findLeaks, SECRETS } from '../support/secrets.ts'
+import {
+  CLIENT_SECRETS,
+  errorSurfaces,
+  findLeaks,
+  namedTokens,
+  SECRETS,
+} from '../support/secrets.ts'
 import { capturingLogger, eventRecorder, recordingStore } from './capture.ts'
 
 const WECHAT_APP_ID = 'wx0123456789abcdef'
@@ -66,9 +72,8 @@ function harness(overrides: Partial<WechatAccessTokenCacheOptions> = {}) {
   const leaks = (errors: readonly unknown[] = []) => {
     for (const type of events.types) eventTypes.add(type)
     const told = { events: events.lines.join('\n'), logs: logger.lines.join('\n'), key: cache.key }
-    const everyToken = Object.fromEntries([...issued].map((token, i) => [`wechatToken${i}`, token]))
     return [
-      ...findLeaks(told, { ...CLIENT_SECRETS, ...everyToken }),
+      ...findLeaks(told, { ...CLIENT_SECRETS, ...namedTokens(issued) }),
       ...findLeaks({ 'store keys and values': store.seen.join('\n') }, CLIENT_SECRETS),
       ...errors.flatMap((error, i) =>
         findLeaks(errorSurfaces(error, `error ${i}`), CLIENT_SECRETS),

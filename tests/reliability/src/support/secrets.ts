@@ -28,6 +28,23 @@ export const CLIENT_SECRETS = {
   authingAppSecret: SECRETS.authingAppSecret,
 }
 
+/** The secrets the Worker holds: what its request and soak suites look for. */
+export const WORKER_SECRETS = {
+  wechatAppSecret: SECRETS.wechatAppSecret,
+  brokerToken: SECRETS.brokerToken,
+}
+
+/**
+ * Names WeChat access tokens for {@link findLeaks}: a token handed to a caller must not turn up
+ * where the suite looks either.
+ *
+ * @param tokens - the tokens issued so far
+ * @returns `wechatToken0`, `wechatToken1`, … to each token
+ */
+export function namedTokens(tokens: Iterable<string>): Record<string, string> {
+  return Object.fromEntries([...tokens].map((token, i) => [`wechatToken${i}`, token]))
+}
+
 /** Characters of a secret that count as a leak when found together. */
 const WINDOW = 10
 /** Base64 characters that count as a leak (12 bytes of the secret). */

@@ -1,6 +1,8 @@
 import { join } from 'node:path'
+import { type EmulatorServer, startEmulatorServer } from '@authing-edge/emulator/node'
 import { unstable_startWorker } from 'wrangler'
 import { PACKAGE_ROOT } from '../support/results.ts'
+import { SECRETS } from '../support/secrets.ts'
 
 /** The Worker's own configuration: the suite runs it as deployed, not a copy. */
 export const WORKER_CONFIG = join(
@@ -89,5 +91,62 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     inspectorOrigin: inspector?.origin,
     logs,
     dispose: () => worker.dispose(),
+  }
+}
+
+/** The Authing app and WeChat app the emulator knows and the Worker is configured with. */
+const AUTHING_APP_ID = 'authing-app'
+const WECHAT_APP_ID = 'wx5ec0bad0f00d0001'
+
+/** The Worker in workerd with the emulator as its upstream. */
+export interface WorkerOnEmulator {
+  readonly emulator: EmulatorServer
+  readonly worker: RunningWorker
+  /** Stops the Worker, then the emulator. */
+  dispose(): Promise<void>
+}
+
+/**
+ * Starts an emulator that knows one app and the Worker configured for that app against it, with
+ * the suite's secrets.
+ *
+ * @param options - the emulator's seed, and whether to open the Worker's inspector
+ * @returns both, and how to stop them
+ */
+export async function startWorkerOnEmulator(options: {
+  readonly seed: number
+  readonly inspector: boolean
+}): Promise<WorkerOnEmulator> {
+  const emulator = await startEmulatorServer({
+    seed: options.seed,
+    apps: [
+      {
+        appId: AUTHING_APP_ID,
+        wechatAppId: WECHAT_APP_ID,
+        wechatAppSecret: SECRETS.wechatAppSecret,
+      },
+    ],
+  })
+  let worker: RunningWorker
+  try {
+    worker = await startWorker({
+      authingAppId: AUTHING_APP_ID,
+      authingAppHost: emulator.url,
+      wechatAppId: WECHAT_APP_ID,
+      wechatAppSecret: SECRETS.wechatAppSecret,
+      brokerToken: SECRETS.brokerToken,
+      inspector: options.inspector,
+    })
+  } catch (error) {
+    await emulator.close()
+    throw error
+  }
+  return {
+    emulator,
+    worker,
+    dispose: async () => {
+      await worker.dispose()
+      await emulator.close()
+    },
   }
 }

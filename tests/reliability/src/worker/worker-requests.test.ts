@@ -1,50 +1,31 @@
-import { type EmulatorServer, startEmulatorServer } from '@authing-edge/emulator/node'
 import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { writeFragment } from '../support/results.ts'
-import { findLeaks, SECRETS } from '../support/secrets.ts'
+import { findLeaks, namedTokens, SECRETS, WORKER_SECRETS } from '../support/secrets.ts'
 import { CHECKS, INVALIDATE_PATH, RETRY_CASES, TOKEN_PATH, TokenSchema } from './request-checks.ts'
-import { type RunningWorker, startWorker } from './worker-harness.ts'
+import {
+  type RunningWorker,
+  startWorkerOnEmulator,
+  type WorkerOnEmulator,
+} from './worker-harness.ts'
 
-const WECHAT_APP_ID = 'wx5ec0bad0f00d0001'
 /** A stuck Worker fails the check instead of hanging the suite. */
 const REQUEST_TIMEOUT_MS = 30_000
-const WORKER_SECRETS = {
-  wechatAppSecret: SECRETS.wechatAppSecret,
-  brokerToken: SECRETS.brokerToken,
-}
 
 const ErrorBodySchema = v.object({ error: v.object({ code: v.string(), message: v.string() }) })
 
-let emulator: EmulatorServer
+let running: WorkerOnEmulator
 let worker: RunningWorker
 const results: { request: string; expected: string; observed: string; pass: boolean }[] = []
 const issuedTokens = new Set<string>()
 
 beforeAll(async () => {
-  emulator = await startEmulatorServer({
-    seed: 7,
-    apps: [
-      {
-        appId: 'authing-app',
-        wechatAppId: WECHAT_APP_ID,
-        wechatAppSecret: SECRETS.wechatAppSecret,
-      },
-    ],
-  })
-  worker = await startWorker({
-    authingAppId: 'authing-app',
-    authingAppHost: emulator.url,
-    wechatAppId: WECHAT_APP_ID,
-    wechatAppSecret: SECRETS.wechatAppSecret,
-    brokerToken: SECRETS.brokerToken,
-    inspector: false,
-  })
+  running = await startWorkerOnEmulator({ seed: 7, inspector: false })
+  worker = running.worker
 })
 
 afterAll(async () => {
-  await worker?.dispose()
-  await emulator?.close()
+  await running?.dispose()
   if (results.length === CHECKS.length + RETRY_CASES.length)
     await writeFragment('worker-checks', inject('reliabilityRunId'), results)
 })
@@ -73,7 +54,7 @@ describe('the Worker (apps/wechat-token-worker in workerd) refuses bad requests'
       issuedTokens.add(token.accessToken)
     } else {
       // No error answer echoes a secret, a presented credential or the cached WeChat token.
-      const tokens = Object.fromEntries([...issuedTokens].map((t, i) => [`wechatToken${i}`, t]))
+      const tokens = namedTokens(issuedTokens)
       expect(findLeaks({ body: text }, { ...WORKER_SECRETS, ...tokens })).toEqual([])
     }
   })
@@ -81,7 +62,7 @@ describe('the Worker (apps/wechat-token-worker in workerd) refuses bad requests'
   test('the Worker logged every request, and no secret, credential or WeChat token', () => {
     expect(worker.logs.length).toBeGreaterThanOrEqual(CHECKS.length)
     expect(issuedTokens.size).toBeGreaterThan(0)
-    const tokens = Object.fromEntries([...issuedTokens].map((t, i) => [`wechatToken${i}`, t]))
+    const tokens = namedTokens(issuedTokens)
     expect(findLeaks({ logs: worker.logs.join('\n') }, { ...WORKER_SECRETS, ...tokens })).toEqual(
       [],
     )
@@ -94,7 +75,7 @@ describe('after an invalidation the Worker asks upstream again, and retries a tr
     fetch(new URL(path, worker.url), { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
 
   test.for(RETRY_CASES)('$request: 200 after 2 upstream requests', async ({ request, fault }) => {
-    const upstream = emulator.emulator
+    const upstream = running.emulator.emulator
     upstream.faults.clear()
     const held = v.parse(TokenSchema, await (await call(TOKEN_PATH, { headers: bearer })).json())
     issuedTokens.add(held.accessToken)

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type EmulatorServer, startEmulatorServer } from '@authing-edge/emulator/node'
+import type { EmulatorServer } from '@authing-edge/emulator/node'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { type Fragment, RESULTS_DIR, writeFragment } from '../support/results.ts'
-import { findLeaks, SECRETS } from '../support/secrets.ts'
+import { findLeaks, namedTokens, SECRETS, WORKER_SECRETS } from '../support/secrets.ts'
 import { connectHeapInspector, type HeapInspector } from './heap-inspector.ts'
 import { classifyServerErrors, parseWorkerLogs, quantile } from './soak-analysis.ts'
 import {
@@ -21,9 +21,12 @@ import {
   soakFaultRules,
   WARM_UP_REQUESTS,
 } from './soak-plan.ts'
-import { type RunningWorker, startWorker } from './worker-harness.ts'
+import {
+  type RunningWorker,
+  startWorkerOnEmulator,
+  type WorkerOnEmulator,
+} from './worker-harness.ts'
 
-const WECHAT_APP_ID = 'wx50a4c0ffee000001'
 /** The whole soak must end within this; it takes well under a minute on a quiet machine. */
 const SOAK_TIME_BOUND_MS = 150_000
 /** Heap growth of the Worker isolate (after GC) tolerated over the 10 000 requests. */
@@ -37,6 +40,7 @@ const NODE_HEAP_GROWTH_BOUND_MIB = 32
  */
 const WORKERD_RSS_BOUND_MIB = 1536
 
+let running: WorkerOnEmulator
 let emulator: EmulatorServer
 let worker: RunningWorker
 let inspector: HeapInspector
@@ -44,24 +48,8 @@ const state: SoakState = createSoakState()
 let soak: Fragment<'soak'> | undefined
 
 beforeAll(async () => {
-  emulator = await startEmulatorServer({
-    seed: SOAK_SEED,
-    apps: [
-      {
-        appId: 'authing-app',
-        wechatAppId: WECHAT_APP_ID,
-        wechatAppSecret: SECRETS.wechatAppSecret,
-      },
-    ],
-  })
-  worker = await startWorker({
-    authingAppId: 'authing-app',
-    authingAppHost: emulator.url,
-    wechatAppId: WECHAT_APP_ID,
-    wechatAppSecret: SECRETS.wechatAppSecret,
-    brokerToken: SECRETS.brokerToken,
-    inspector: true,
-  })
+  running = await startWorkerOnEmulator({ seed: SOAK_SEED, inspector: true })
+  ;({ emulator, worker } = running)
   inspector = await connectHeapInspector(worker.inspectorOrigin ?? '')
   const target: SoakTarget = {
     workerUrl: worker.url,
@@ -136,8 +124,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   inspector?.close()
-  await worker?.dispose()
-  await emulator?.close()
+  await running?.dispose()
 })
 
 describe(`a soak of ${SOAK_REQUESTS} requests at concurrency ${SOAK_CONCURRENCY} against the Worker in workerd, upstream failing ${SOAK_FAULT_RATE * 100} %`, () => {
@@ -180,14 +167,7 @@ describe(`a soak of ${SOAK_REQUESTS} requests at concurrency ${SOAK_CONCURRENCY}
   })
 
   test('the Worker logs hold no secret and no WeChat token', async () => {
-    const tokens = Object.fromEntries(
-      [...state.tokens].map((token, i) => [`wechatToken${i}`, token]),
-    )
-    const secrets = {
-      wechatAppSecret: SECRETS.wechatAppSecret,
-      brokerToken: SECRETS.brokerToken,
-      ...tokens,
-    }
+    const secrets = { ...WORKER_SECRETS, ...namedTokens(state.tokens) }
     expect(worker.logs.length).toBeGreaterThan(SOAK_REQUESTS)
     expect(findLeaks({ logs: worker.logs.join('\n') }, secrets)).toEqual([])
     // Clean, so worth keeping for a look at what the Worker did (git-ignored).

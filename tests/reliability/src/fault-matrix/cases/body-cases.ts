@@ -1,5 +1,5 @@
 import type { WrongTypeField } from '@authing-edge/emulator'
-import { always, type FaultCase, viaEmulator } from '../fault-case.ts'
+import { always, type FaultCase, viaEmulator, viaRaw } from '../fault-case.ts'
 
 const invalid = { outcome: 'error', error: 'ResponseValidationError', attempts: 1 } as const
 const MIB = 1024 * 1024
@@ -25,15 +25,11 @@ export const BODY_CASES: readonly FaultCase[] = [
     fault: 'an HTML error page with HTTP 200',
     via: 'raw socket',
     expected: invalid,
-    arrange: async (env) => ({
-      appHost: (
-        await env.raw({
-          kind: 'respond',
-          status: 200,
-          headers: { 'content-type': 'text/html; charset=utf-8' },
-          body: '<!doctype html><html><body><h1>502 Bad Gateway</h1>nginx</body></html>',
-        })
-      ).url,
+    arrange: viaRaw({
+      kind: 'respond',
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<!doctype html><html><body><h1>502 Bad Gateway</h1>nginx</body></html>',
     }),
   },
   ...(['accessToken', 'expiresAt', 'statusCode', 'message', 'data'] as const).map(
@@ -116,15 +112,11 @@ export const BODY_CASES: readonly FaultCase[] = [
     fault: 'non-JSON content type (text/plain) on a text body, HTTP 200',
     via: 'raw socket',
     expected: invalid,
-    arrange: async (env) => ({
-      appHost: (
-        await env.raw({
-          kind: 'respond',
-          status: 200,
-          headers: { 'content-type': 'text/plain' },
-          body: 'Service temporarily unavailable',
-        })
-      ).url,
+    arrange: viaRaw({
+      kind: 'respond',
+      status: 200,
+      headers: { 'content-type': 'text/plain' },
+      body: 'Service temporarily unavailable',
     }),
   },
 ]

@@ -1,11 +1,7 @@
-import { always, type FaultCase, viaEmulator } from '../fault-case.ts'
+import { always, type FaultCase, times, viaEmulator } from '../fault-case.ts'
 
 /** Absurd enough that honouring it would outlive the test run by centuries. */
 const ABSURD_RETRY_AFTER = '99999999999999999999'
-
-const once = <T>(fault: T) => [
-  { endpoint: 'get-wechat-access-token-info' as const, fault, times: 1 },
-]
 
 /** 5xx answers, throttling and redirects. */
 export const STATUS_CASES: readonly FaultCase[] = [
@@ -16,8 +12,14 @@ export const STATUS_CASES: readonly FaultCase[] = [
     expected: { outcome: 'success', attempts: 1 },
     arrange: viaEmulator([]),
   },
-  ...([500, 502, 503, 504] as const).map((status, index): FaultCase => {
-    const body = (['html', 'html', 'text', 'empty'] as const)[index] ?? 'html'
+  ...(
+    [
+      [500, 'html'],
+      [502, 'html'],
+      [503, 'text'],
+      [504, 'empty'],
+    ] as const
+  ).map(([status, body]): FaultCase => {
     return {
       id: `http-${status}`,
       fault: `HTTP ${status} on every attempt (${body === 'html' ? 'HTML error page' : `${body} body`})`,
@@ -31,13 +33,7 @@ export const STATUS_CASES: readonly FaultCase[] = [
     fault: 'HTTP 503 twice, then a normal answer',
     via: 'emulator',
     expected: { outcome: 'success', attempts: 3 },
-    arrange: viaEmulator([
-      {
-        endpoint: 'get-wechat-access-token-info',
-        fault: { kind: 'http-error', status: 503 },
-        times: 2,
-      },
-    ]),
+    arrange: viaEmulator(times(2, { kind: 'http-error', status: 503 })),
   },
   {
     id: 'http-500-json-envelope',
@@ -80,7 +76,7 @@ export const STATUS_CASES: readonly FaultCase[] = [
     fault: '429 with Retry-After: 1 (seconds), once',
     via: 'emulator',
     expected: { outcome: 'success', attempts: 2 },
-    arrange: viaEmulator(once({ kind: 'rate-limit', retryAfter: 1 })),
+    arrange: viaEmulator(times(1, { kind: 'rate-limit', retryAfter: 1 })),
   },
   {
     id: '429-retry-after-http-date-once',
@@ -88,7 +84,7 @@ export const STATUS_CASES: readonly FaultCase[] = [
     via: 'emulator',
     expected: { outcome: 'success', attempts: 2 },
     arrange: viaEmulator(
-      once({ kind: 'rate-limit', retryAfter: 1, retryAfterFormat: 'http-date' }),
+      times(1, { kind: 'rate-limit', retryAfter: 1, retryAfterFormat: 'http-date' }),
     ),
   },
   {
@@ -96,7 +92,7 @@ export const STATUS_CASES: readonly FaultCase[] = [
     fault: `429 with Retry-After: ${ABSURD_RETRY_AFTER} (capped), once`,
     via: 'emulator',
     expected: { outcome: 'success', attempts: 2 },
-    arrange: viaEmulator(once({ kind: 'rate-limit', retryAfter: ABSURD_RETRY_AFTER })),
+    arrange: viaEmulator(times(1, { kind: 'rate-limit', retryAfter: ABSURD_RETRY_AFTER })),
   },
   {
     id: '429-retry-after-absurd-always',

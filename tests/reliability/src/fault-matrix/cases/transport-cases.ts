@@ -1,4 +1,4 @@
-import { always, type FaultCase, viaEmulator } from '../fault-case.ts'
+import { always, type FaultCase, times, viaEmulator, viaRaw } from '../fault-case.ts'
 import { MATRIX_TIMING } from '../timing.ts'
 
 /** Connections that break, stall or never open. */
@@ -15,16 +15,14 @@ export const TRANSPORT_CASES: readonly FaultCase[] = [
     fault: 'connection reset before the headers, once',
     via: 'emulator',
     expected: { outcome: 'success', attempts: 2 },
-    arrange: viaEmulator([
-      { endpoint: 'get-wechat-access-token-info', fault: { kind: 'reset' }, times: 1 },
-    ]),
+    arrange: viaEmulator(times(1, { kind: 'reset' })),
   },
   {
     id: 'reset-after-headers',
     fault: 'connection reset after the headers, mid-body (TCP RST)',
     via: 'raw socket',
     expected: { outcome: 'error', error: 'NetworkError', attempts: 3 },
-    arrange: async (env) => ({ appHost: (await env.raw({ kind: 'reset-after-headers' })).url }),
+    arrange: viaRaw({ kind: 'reset-after-headers' }),
   },
   {
     id: 'closed-short-of-content-length',
@@ -55,7 +53,7 @@ export const TRANSPORT_CASES: readonly FaultCase[] = [
     fault: 'hang in the middle of the body',
     via: 'raw socket',
     expected: { outcome: 'error', error: 'TimeoutError', attempts: 1, details: { timeout: 400 } },
-    arrange: async (env) => ({ appHost: (await env.raw({ kind: 'hang-mid-body' })).url }),
+    arrange: viaRaw({ kind: 'hang-mid-body' }),
   },
   {
     id: 'connection-refused',
