@@ -49,6 +49,16 @@ describe('WechatAccessTokenCache options', () => {
     },
   )
 
+  // Runtimes fire a timer longer than 2^31 - 1 ms at once: every waiting caller would time out.
+  test('refuses a maxWaitMs longer than the longest timer', () => {
+    expect(build({ maxWaitMs: 2 ** 31 })).toMatchObject({
+      name: 'ConfigError',
+      option: 'maxWaitMs',
+      message: expect.stringContaining('at most 2147483647 milliseconds'),
+    })
+    expect(build({ maxWaitMs: 2 ** 31 - 1 })).toBeUndefined()
+  })
+
   test('never quotes the secret in a ConfigError', () => {
     const error = build({ appId: '', appSecret: SECRET })
     expect(JSON.stringify(error)).not.toContain(SECRET)

@@ -1,5 +1,5 @@
 import type { GetWechatAccessTokenDto, WechatAccessTokenEnvelope } from '@authing-edge/types'
-import { requireString } from '../client/resolve-options.js'
+import { MAX_TIMER, requireString } from '../client/resolve-options.js'
 import { ConfigError } from '../errors/config-error.js'
 import type { Logger } from '../logger.js'
 import type { WechatAccessTokenCacheEvent } from './cache-events.js'
@@ -62,7 +62,8 @@ export interface WechatAccessTokenCacheOptions {
    * It does not start a second request then: a waiter cannot tell a slow upstream from a stuck
    * one. A refresh older than this counts as abandoned, and the next call starts a new one; on
    * Workers a wait on a refresh whose request has ended fails at once and the waiter takes over.
-   * `0` turns sharing off: every call fetches on its own.
+   * `0` turns sharing off: every call fetches on its own. At most 2_147_483_647, the longest
+   * timer runtimes keep.
    * @default 10_000
    */
   readonly maxWaitMs?: number
@@ -102,6 +103,13 @@ function duration(option: string, value: unknown, fallback: number): number {
     throw new ConfigError(option, 'must be a finite, non-negative number of milliseconds')
   }
   return value
+}
+
+/** A duration that becomes a timer: runtimes fire a longer one at once, so it is refused. */
+function timerDuration(option: string, value: unknown, fallback: number): number {
+  const ms = duration(option, value, fallback)
+  if (ms > MAX_TIMER) throw new ConfigError(option, `must be at most ${MAX_TIMER} milliseconds`)
+  return ms
 }
 
 function checkOptionalFunction(option: string, value: unknown): void {
@@ -154,7 +162,7 @@ export function resolveCacheOptions(options: WechatAccessTokenCacheOptions): Res
     refreshAheadMs: duration('refreshAheadMs', options.refreshAheadMs, 300_000),
     minRefreshIntervalMs: duration('minRefreshIntervalMs', options.minRefreshIntervalMs, 30_000),
     skewMs: duration('skewMs', options.skewMs, 30_000),
-    maxWaitMs: duration('maxWaitMs', options.maxWaitMs, 10_000),
+    maxWaitMs: timerDuration('maxWaitMs', options.maxWaitMs, 10_000),
     negativeTtlMs: duration('negativeTtlMs', options.negativeTtlMs, 30_000),
     now,
     onEvent: options.onEvent,

@@ -30,16 +30,14 @@ export class CacheState {
    * Makes `entry` the token held, unless a flight that started later has already installed one
    * (an old, slow flight never overwrites a newer answer).
    *
-   * @param entry - the new entry
-   * @returns `entry`, installed or not, for the callers of its flight
+   * @param entry - the new entry; its flight's callers get it, installed or not
    */
-  install(entry: CacheEntry): CacheEntry {
+  install(entry: CacheEntry): void {
     if (entry.seq > this.#installedSeq) {
       this.#installedSeq = entry.seq
       this.entry = entry
       this.droppedByInvalidate = false
     }
-    return entry
   }
 
   /** Forgets the token held, after `invalidate`. */

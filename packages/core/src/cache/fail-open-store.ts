@@ -51,8 +51,7 @@ export class FailOpenStore {
    */
   async write(token: StoredToken): Promise<void> {
     try {
-      const value = { accessToken: token.accessToken, expiresAt: token.expiresAt }
-      await this.#store.set(this.#key, value, { expiresAt: token.expiresAt })
+      await this.#store.set(this.#key, token, { expiresAt: token.expiresAt })
     } catch (error) {
       this.#fail('set', error)
     }

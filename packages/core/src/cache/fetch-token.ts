@@ -1,8 +1,6 @@
-import { isWechatAccessTokenSuccess, WechatAccessTokenEnvelopeSchema } from '@authing-edge/types'
-import * as v from 'valibot'
+import { isWechatAccessTokenSuccess } from '@authing-edge/types'
 import { normalizeExpiresAt } from '../client/normalize-expires-at.js'
-import { toValidationIssues } from '../client/parse-envelope.js'
-import { createSanitizer } from '../client/sanitize.js'
+import { checkEnvelope } from '../client/parse-envelope.js'
 import { apiErrorFrom } from '../client/to-authing-error.js'
 import { ResponseValidationError } from '../errors/response-validation-error.js'
 import type { WechatAccessTokenSource } from './cache-options.js'
@@ -29,12 +27,8 @@ export async function fetchToken(
     { appId, appSecret },
     { throwOnApiError: true },
   )
-  const envelope = v.safeParse(WechatAccessTokenEnvelopeSchema, answer)
-  if (!envelope.success) {
-    const issues = toValidationIssues(envelope.issues, createSanitizer([appSecret]))
-    throw new ResponseValidationError(issues)
-  }
-  const body = envelope.output
+  const body = checkEnvelope(answer, [appSecret])
+  if (Array.isArray(body)) throw new ResponseValidationError(body)
   // A source that did not throw on a business error: the client's own error, built the same way.
   if (!isWechatAccessTokenSuccess(body)) throw apiErrorFrom(body, 200, { secrets: [appSecret] })
   return { accessToken: body.data.accessToken, expiresAt: normalizeExpiresAt(body.data.expiresAt) }

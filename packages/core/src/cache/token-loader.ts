@@ -59,8 +59,8 @@ export class TokenLoader {
       }
       if (candidate !== undefined && now < candidate.refreshAt) {
         // Fresh enough: another process (or an earlier life of this one) fetched it.
-        const entry = state.install(candidate)
-        const { fingerprint, token } = entry
+        state.install(candidate)
+        const { fingerprint, token } = candidate
         events.report({
           type: 'hit',
           key,
@@ -68,7 +68,7 @@ export class TokenLoader {
           fingerprint,
           expiresAt: token.expiresAt,
         })
-        return entry
+        return candidate
       }
     }
     const negative = state.activeNegative(this.#ctx.now())
@@ -110,9 +110,8 @@ export class TokenLoader {
     // stands by it, so serve it, and ignore a repeated invalidate for a while (no loop).
     const reaffirmed = state.invalidated.epochOf(token.accessToken, now) !== undefined
     if (reaffirmed) state.invalidated.forget(token.accessToken)
-    const entry = state.install(
-      createEntry(token, key, timing, flight.seq, reaffirmed ? now : undefined),
-    )
+    const entry = createEntry(token, key, timing, flight.seq, reaffirmed ? now : undefined)
+    state.install(entry)
     this.#ctx.events.report({
       type: 'refresh',
       key,

@@ -1,40 +1,31 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { createTestServer, hang, json, type TestServer } from '../../test/http-test-server.js'
+import { describe, expect, test } from 'vitest'
+import { clientOf, DTO, useTestServer } from '../../test/client-harness.js'
+import { hang, json } from '../../test/http-test-server.js'
 import { AuthenticationClient } from './authentication-client.js'
 
-const DTO = { appId: 'wx0123456789', appSecret: 'wechat-app-secret' }
-
-let server: TestServer
-
-beforeEach(async () => {
-  server = await createTestServer()
-})
-
-afterEach(async () => {
-  await server.close()
-})
+const server = useTestServer()
 
 function client() {
   // Long timeout and long Retry-After: if the abort were not prompt, the test would time out.
-  return new AuthenticationClient({ appId: 'authing-app-id', appHost: server.url, timeout: 60_000 })
+  return clientOf(server(), { timeout: 60_000 })
 }
 
 describe('aborting with an AbortSignal', () => {
   test('aborts a request in flight and rejects with the caller reason', async () => {
-    server.setDefault(hang)
+    server().setDefault(hang)
     const controller = new AbortController()
     const reason = new Error('caller gave up')
     const call = client().getWechatMpAccessTokenInfo(DTO, { signal: controller.signal })
-    await server.waitForRequests(1)
+    await server().waitForRequests(1)
     controller.abort(reason)
     await expect(call).rejects.toBe(reason)
     // The connection itself was closed, not just the promise settled.
-    await server.waitForAbandoned(1)
-    expect(server.requests).toHaveLength(1)
+    await server().waitForAbandoned(1)
+    expect(server().requests).toHaveLength(1)
   })
 
   test('aborts a retry backoff and rejects with the caller reason', async () => {
-    server.setDefault(json({ statusCode: 503, message: 'busy' }, 503, { 'retry-after': '30' }))
+    server().setDefault(json({ statusCode: 503, message: 'busy' }, 503, { 'retry-after': '30' }))
     const controller = new AbortController()
     const reason = new Error('shutting down')
     let answered!: () => void
@@ -45,21 +36,21 @@ describe('aborting with an AbortSignal', () => {
     // attempts, waiting out the 30 s Retry-After, with nothing in flight.
     const c = new AuthenticationClient({
       appId: 'authing-app-id',
-      appHost: server.url,
+      appHost: server().url,
       hooks: { afterResponse: [() => answered()] },
     })
     const call = c.getWechatMpAccessTokenInfo(DTO, { signal: controller.signal })
     await firstAnswer
     controller.abort(reason)
     await expect(call).rejects.toBe(reason)
-    expect(server.requests).toHaveLength(1)
+    expect(server().requests).toHaveLength(1)
   })
 
   test('rejects with the default AbortError when aborted without a reason', async () => {
-    server.setDefault(hang)
+    server().setDefault(hang)
     const controller = new AbortController()
     const call = client().getWechatMpAccessTokenInfo(DTO, { signal: controller.signal })
-    await server.waitForRequests(1)
+    await server().waitForRequests(1)
     controller.abort()
     await expect(call).rejects.toBe(controller.signal.reason)
     await expect(call).rejects.toMatchObject({ name: 'AbortError' })
@@ -70,11 +61,11 @@ describe('aborting with an AbortSignal', () => {
     await expect(
       client().getWechatMpAccessTokenInfo(DTO, { signal: AbortSignal.abort(reason) }),
     ).rejects.toBe(reason)
-    expect(server.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 
   test('AbortSignal.timeout rejects with its own TimeoutError DOMException, not ours', async () => {
-    server.setDefault(hang)
+    server().setDefault(hang)
     const error = await client()
       .getWechatMpAccessTokenInfo(DTO, { signal: AbortSignal.timeout(50) })
       .catch((e: unknown) => e)

@@ -21,6 +21,8 @@ export interface RequestContext {
   readonly secrets: readonly (string | undefined)[]
 }
 
+const NOT_AN_OBJECT = 'the response body is not a JSON object'
+
 /**
  * Parses JSON without throwing.
  *
@@ -51,9 +53,31 @@ export function toValidationIssues(
 }
 
 /**
- * Parses and validates a 2xx body as the Authing envelope. The schema is chosen by `statusCode`
- * (the success shape for 200, the failure shape otherwise), which gives precise issues and avoids
- * a union. The validated object is returned as received, unknown fields included.
+ * Validates a parsed value as the Authing envelope. The schema is chosen by `statusCode` (the
+ * success shape for 200, the failure shape otherwise), which gives precise issues and avoids a
+ * union. The validated object is returned as received, unknown fields included.
+ *
+ * @param json - the parsed body, or whatever a token source answered
+ * @param secrets - scrubbed from the issues' messages
+ * @returns the envelope, or the list of what is wrong with the value (an envelope is never an
+ *   array)
+ */
+export function checkEnvelope(
+  json: unknown,
+  secrets: RequestContext['secrets'],
+): WechatAccessTokenEnvelope | ValidationIssue[] {
+  if (!isRecord(json)) return [{ path: '', message: NOT_AN_OBJECT }]
+  const result =
+    json.statusCode === SUCCESS_STATUS_CODE
+      ? safeParse(WechatAccessTokenSuccessSchema, json)
+      : safeParse(WechatAccessTokenFailureSchema, json)
+  return result.success
+    ? result.output
+    : toValidationIssues(result.issues, createSanitizer(secrets))
+}
+
+/**
+ * Parses and validates a 2xx body as the Authing envelope (see {@link checkEnvelope}).
  *
  * @param body - the buffered response body
  * @param response - the response (status and content-type)
@@ -66,26 +90,24 @@ export function parseEnvelope(
   response: Response,
   context: RequestContext,
 ): WechatAccessTokenEnvelope {
-  const json = body.truncated ? undefined : parseJson(body.text)
-  let issues: ValidationIssue[] | undefined
-  let message = 'the response body is not a JSON object'
+  let issues: ValidationIssue[]
   if (body.truncated) {
-    message = 'the response body is larger than maxResponseBytes'
-  } else if (json === undefined) {
-    const type = createSanitizer(context.secrets)(
-      response.headers.get('content-type') ?? 'none',
-      100,
-    )
-    message = `the response body is not JSON (content-type: ${type})`
-  } else if (isRecord(json)) {
-    const result =
-      json.statusCode === SUCCESS_STATUS_CODE
-        ? safeParse(WechatAccessTokenSuccessSchema, json)
-        : safeParse(WechatAccessTokenFailureSchema, json)
-    if (result.success) return result.output
-    issues = toValidationIssues(result.issues, createSanitizer(context.secrets))
+    issues = [{ path: '', message: 'the response body is larger than maxResponseBytes' }]
+  } else {
+    const json = parseJson(body.text)
+    if (json === undefined) {
+      const type = createSanitizer(context.secrets)(
+        response.headers.get('content-type') ?? 'none',
+        100,
+      )
+      issues = [{ path: '', message: `the response body is not JSON (content-type: ${type})` }]
+    } else {
+      const checked = checkEnvelope(json, context.secrets)
+      if (!Array.isArray(checked)) return checked
+      issues = checked
+    }
   }
-  throw new ResponseValidationError(issues ?? [{ path: '', message }], {
+  throw new ResponseValidationError(issues, {
     request: context.request,
     httpStatus: response.status,
   })

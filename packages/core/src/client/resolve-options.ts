@@ -7,7 +7,7 @@ import { isLoopbackHost, normalizeAppHost } from './normalize-app-host.js'
 import type { AuthenticationClientOptions, FetchLike, RequestOptions } from './options.js'
 
 /** The longest timer JavaScript runtimes accept, in milliseconds. */
-const MAX_TIMER = 2_147_483_647
+export const MAX_TIMER = 2_147_483_647
 
 /** Client options after validation, with every default applied. */
 export interface ResolvedOptions {

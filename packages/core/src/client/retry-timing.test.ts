@@ -1,34 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { AuthenticationClient } from './authentication-client.js'
-import type { AuthenticationClientOptions } from './options.js'
+import { DTO, OK } from '../../test/client-harness.js'
+import { offlineClient } from '../../test/global-fetch.js'
 
 // Delays are checked with fake timers and an injected fetch: exact, and free of wall-clock flakiness.
 // The same paths against a real server are covered in errors.test.ts and abort.test.ts.
 
-const DTO = { appId: 'wx1', appSecret: 'wechat-app-secret' }
-const OK = { statusCode: 200, message: 'ok', data: { accessToken: 't', expiresAt: 1 } }
-
 type Answer = () => Response
 
+/** A fetch that gives the scripted answers in turn, then `OK`. */
 function scriptedFetch(answers: Answer[]) {
-  const calls: number[] = []
-  const fetch = vi.fn(async () => {
-    calls.push(Date.now())
+  return vi.fn(async () => {
     const next = answers.shift()
     return next ? next() : Response.json(OK)
-  })
-  return { fetch, calls }
-}
-
-function client(
-  fetch: AuthenticationClientOptions['fetch'],
-  options: Partial<AuthenticationClientOptions> = {},
-) {
-  return new AuthenticationClient({
-    appId: 'aid',
-    appHost: 'example.authing.cn',
-    fetch,
-    ...options,
   })
 }
 
@@ -52,8 +35,8 @@ afterEach(() => {
 
 describe('Retry-After', () => {
   test('in seconds is waited out exactly', async () => {
-    const { fetch } = scriptedFetch([tooMany('3')])
-    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([tooMany('3')])
+    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(2999)
     expect(fetch).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -62,8 +45,8 @@ describe('Retry-After', () => {
   })
 
   test('as an HTTP date is waited out until that date', async () => {
-    const { fetch } = scriptedFetch([tooMany('Thu, 01 Jan 2026 00:00:02 GMT')])
-    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([tooMany('Thu, 01 Jan 2026 00:00:02 GMT')])
+    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(1999)
     expect(fetch).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -72,8 +55,8 @@ describe('Retry-After', () => {
   })
 
   test('is capped at 60 s by default', async () => {
-    const { fetch } = scriptedFetch([tooMany('3600')])
-    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([tooMany('3600')])
+    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(59_999)
     expect(fetch).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -82,8 +65,10 @@ describe('Retry-After', () => {
   })
 
   test('is capped at retry.maxRetryAfter', async () => {
-    const { fetch } = scriptedFetch([tooMany('3600')])
-    const call = client(fetch, { retry: { maxRetryAfter: 500 } }).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([tooMany('3600')])
+    const call = offlineClient({ fetch, retry: { maxRetryAfter: 500 } }).getWechatMpAccessTokenInfo(
+      DTO,
+    )
     await vi.advanceTimersByTimeAsync(499)
     expect(fetch).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -99,8 +84,8 @@ describe('exponential backoff with jitter', () => {
 
   test('waits between half and all of 300 ms, then 600 ms', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0)
-    const { fetch } = scriptedFetch([networkFailure, networkFailure])
-    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([networkFailure, networkFailure])
+    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(149)
     expect(fetch).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -114,8 +99,8 @@ describe('exponential backoff with jitter', () => {
 
   test('places the first wait within 150-300 ms by the random draw', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5)
-    const { fetch } = scriptedFetch([networkFailure])
-    const call = client(fetch).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([networkFailure])
+    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(224)
     expect(fetch).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -125,8 +110,10 @@ describe('exponential backoff with jitter', () => {
 
   test('never waits longer than retry.backoffLimit', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999_999)
-    const { fetch } = scriptedFetch([networkFailure])
-    const call = client(fetch, { retry: { backoffLimit: 40 } }).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([networkFailure])
+    const call = offlineClient({ fetch, retry: { backoffLimit: 40 } }).getWechatMpAccessTokenInfo(
+      DTO,
+    )
     await vi.advanceTimersByTimeAsync(39)
     expect(fetch).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -135,15 +122,11 @@ describe('exponential backoff with jitter', () => {
   })
 
   test('stops after retry.limit retries', async () => {
-    const { fetch } = scriptedFetch([
-      networkFailure,
-      networkFailure,
-      networkFailure,
-      networkFailure,
-    ])
-    const call = client(fetch, { retry: { limit: 3, backoffLimit: 0 } }).getWechatMpAccessTokenInfo(
-      DTO,
-    )
+    const fetch = scriptedFetch([networkFailure, networkFailure, networkFailure, networkFailure])
+    const call = offlineClient({
+      fetch,
+      retry: { limit: 3, backoffLimit: 0 },
+    }).getWechatMpAccessTokenInfo(DTO)
     const settled = call.catch((error: unknown) => error)
     await vi.advanceTimersByTimeAsync(10)
     await expect(settled).resolves.toMatchObject({ name: 'NetworkError' })
@@ -157,8 +140,8 @@ describe('retry logging', () => {
     const logger = {
       debug: (message: string, fields?: unknown) => void lines.push([message, fields]),
     }
-    const { fetch } = scriptedFetch([tooMany('0'), () => new Response('', { status: 502 })])
-    const call = client(fetch, { logger }).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([tooMany('0'), () => new Response('', { status: 502 })])
+    const call = offlineClient({ fetch, logger }).getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(1000)
     await expect(call).resolves.toEqual(OK)
     const url = 'https://example.authing.cn/api/v3/get-wechat-access-token-info'
@@ -174,8 +157,8 @@ describe('retry logging', () => {
         throw new Error('log sink down')
       },
     }
-    const { fetch } = scriptedFetch([tooMany('0')])
-    const call = client(fetch, { logger }).getWechatMpAccessTokenInfo(DTO)
+    const fetch = scriptedFetch([tooMany('0')])
+    const call = offlineClient({ fetch, logger }).getWechatMpAccessTokenInfo(DTO)
     await vi.advanceTimersByTimeAsync(10)
     await expect(call).resolves.toEqual(OK)
     expect(fetch).toHaveBeenCalledTimes(2)
