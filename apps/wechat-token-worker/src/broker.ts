@@ -23,13 +23,17 @@ const MAX_BROKERS = 8
 
 const encoder = new TextEncoder()
 
-/** A SHA-256 of everything a broker is built from, so no secret is kept as a map key. */
+/**
+ * A SHA-256 of everything a broker is built from, so no secret is kept as a map key. The broker
+ * token is part of it: the broker's logger redacts the token it was built with.
+ */
 async function fingerprint(config: BrokerConfig): Promise<string> {
   const material = JSON.stringify([
     config.authingAppId,
     config.authingAppHost,
     config.wechatAppId,
     config.wechatAppSecret,
+    config.brokerToken,
     config.logLevel,
   ])
   const digest = await crypto.subtle.digest('SHA-256', encoder.encode(material))
