@@ -58,7 +58,7 @@ async function showStatus(): Promise<boolean> {
 async function showVersions(copy: ReleaseCopy): Promise<void> {
   section('2/4 changeset version, applied to a temporary copy of the working tree')
   const current = new Map((await listPublicPackages(root)).map((pkg) => [pkg.name, pkg.version]))
-  const { packages } = await versionCopy(root, copy)
+  const packages = await versionCopy(root, copy)
   for (const pkg of packages) {
     const from = current.get(pkg.name) ?? '(new)'
     const note = from === pkg.version ? ' (unchanged)' : ''

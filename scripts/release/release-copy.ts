@@ -81,17 +81,16 @@ export function changeset(root: string, cwd: string, args: readonly string[]): P
  *
  * @param root - repository root
  * @param copy - the copy to version
- * @returns the copy's public packages after versioning, and the `changeset version` output
+ * @returns the copy's public packages after versioning
  */
 export async function versionCopy(
   root: string,
   copy: ReleaseCopy,
-): Promise<{ packages: PublicPackage[]; log: string }> {
+): Promise<PublicPackage[]> {
   const versioned = await changeset(root, copy.dir, ['version'])
   if (versioned.code !== 0) throw new Error(describeRun('changeset version', versioned))
-  const log = `${versioned.stdout}${versioned.stderr}`.trim()
   const packages = await listPublicPackages(copy.dir)
   for (const pkg of packages) await syncJsrVersion(pkg)
   await linkWorkspaceDependencies(packages)
-  return { packages, log }
+  return packages
 }
