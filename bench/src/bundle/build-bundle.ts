@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { type BuildOptions, build, type Metafile } from 'esbuild'
+import { packageInNodeModules } from '../package-of-path.ts'
 
 /** Compatibility date used for every Worker built or started by the harness. */
 export const WORKER_COMPATIBILITY_DATE = '2026-11-01'
@@ -120,14 +121,10 @@ function bytesByPackage(metafile: Metafile): Array<readonly [string, number]> {
   return [...totals].sort((a, b) => b[1] - a[1])
 }
 
-/** `…/node_modules/.pnpm/x/node_modules/@scope/name/dist/a.js` -> `@scope/name`. */
+/** The npm package of a bundled file, or `@authing-edge/<dir>` for a workspace package. */
 function packageOf(path: string): string {
-  const marker = 'node_modules/'
-  const at = path.lastIndexOf(marker)
-  if (at === -1) {
-    const workspace = /packages\/([^/]+)\//.exec(path)
-    return workspace ? `@authing-edge/${workspace[1]}` : path
-  }
-  const parts = path.slice(at + marker.length).split('/')
-  return (parts[0]?.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/')
+  const npm = packageInNodeModules(path)
+  if (npm !== undefined) return npm
+  const workspace = /packages\/([^/]+)\//.exec(path)
+  return workspace ? `@authing-edge/${workspace[1]}` : path
 }

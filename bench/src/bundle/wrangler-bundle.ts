@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process'
 import { readdir, readFile, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { basename, dirname, join } from 'node:path'
-import { promisify } from 'node:util'
+import { basename, join } from 'node:path'
 import { makeTempDir } from '../temp-dir.ts'
 import { type BundleSize, measure, WORKER_COMPATIBILITY_DATE } from './build-bundle.ts'
-import { summarizeWranglerError } from './wrangler-error.ts'
-
-const run = promisify(execFile)
+import { runWrangler } from './run-wrangler.ts'
 
 /** A Worker bundled by wrangler itself, kept on disk for start-up measurements. */
 export interface WranglerBundle extends BundleSize {
@@ -36,17 +31,11 @@ export async function bundleWithWrangler(
   compatibilityFlags: readonly string[],
 ): Promise<WranglerBundle | FailedWranglerBundle> {
   const outdir = await makeTempDir('wrangler-')
-  const wranglerRoot = dirname(createRequire(import.meta.url).resolve('wrangler/package.json'))
-  const wrangler = join(wranglerRoot, 'bin', 'wrangler.js')
   const flags = compatibilityFlags.flatMap((flag) => ['--compatibility-flag', flag])
-  const args = [wrangler, 'deploy', entry, '--dry-run', '--minify', '--outdir', outdir]
+  const args = ['deploy', entry, '--dry-run', '--minify', '--outdir', outdir]
   args.push('--name', 'authing-edge-bench', '--compatibility-date', WORKER_COMPATIBILITY_DATE)
   try {
-    await run(process.execPath, [...args, ...flags], {
-      cwd: outdir,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-      timeout: 120_000,
-    })
+    await runWrangler([...args, ...flags], outdir)
     const name = basename(entry).replace(/\.[cm]?[jt]s$/, '.js')
     const file = (await readdir(outdir)).includes(name) ? join(outdir, name) : undefined
     if (file !== undefined) return { ok: true, file, ...measure(await readFile(file)) }
@@ -54,9 +43,7 @@ export async function bundleWithWrangler(
     return { ok: false, error: `wrangler wrote no ${name}` }
   } catch (error) {
     await rm(outdir, { recursive: true, force: true })
-    const stderr =
-      error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error)
-    return { ok: false, error: summarizeWranglerError(stderr) }
+    return { ok: false, error: error instanceof Error ? error.message : String(error) }
   }
 }
 

@@ -3,7 +3,6 @@ import { WechatAccessTokenEnvelopeSchema } from '@authing-edge/types'
 import ky, { type Input, type Options } from 'ky'
 import * as v from 'valibot'
 import { TOKEN_INFO_PATH } from '../loopback/fixed-envelope-server.ts'
-import { timedFetchContender } from '../overhead/baseline-contenders.ts'
 import { BENCH_CREDENTIALS } from '../overhead/bench-credentials.ts'
 import type { Contender } from '../overhead/interleaved-runner.ts'
 
@@ -56,7 +55,8 @@ export function overheadLadder(appHost: string): Contender[] {
     'content-type': 'application/json',
     'x-authing-app-id': BENCH_CREDENTIALS.authingAppId,
   }
-  const post = () => fetch(url, { method: 'POST', headers, body: JSON.stringify(dto) })
+  const post = (signal?: AbortSignal) =>
+    fetch(url, { method: 'POST', headers, body: JSON.stringify(dto), signal: signal ?? null })
   const json = async (response: Response): Promise<unknown> =>
     JSON.parse(new TextDecoder().decode(await response.arrayBuffer()))
   const viaKy = (instance: ReturnType<typeof kyAsCore>) => async () => {
@@ -77,8 +77,17 @@ export function overheadLadder(appHost: string): Contender[] {
       call: async () => v.parse(WechatAccessTokenEnvelopeSchema, await json(await post())),
     },
     {
-      name: 'fetch + timeout signal',
-      call: timedFetchContender(appHost).call,
+      // What every timeout costs: a controller, a timer, and its signal handed to fetch.
+      name: '+ timeout signal',
+      call: async () => {
+        const controller = new AbortController()
+        const timer = setTimeout(() => controller.abort(), 10_000)
+        try {
+          return await json(await post(controller.signal))
+        } finally {
+          clearTimeout(timer)
+        }
+      },
     },
     {
       name: '+ Response copy (buffered fetch)',

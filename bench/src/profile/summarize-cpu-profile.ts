@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { packageInNodeModules } from '../package-of-path.ts'
 
 const CpuProfileSchema = v.object({
   nodes: v.array(
@@ -39,12 +40,7 @@ export function categoryOf(functionName: string, url: string): string {
   if (url.startsWith('node:')) return 'node internals'
   const ours = /packages\/([^/]+)\/(?:dist|src)\/(.+)$/.exec(url)
   if (ours) return `@authing-edge/${ours[1]} ${ours[2]}`
-  const marker = url.lastIndexOf('node_modules/')
-  if (marker !== -1) {
-    const parts = url.slice(marker + 'node_modules/'.length).split('/')
-    return (parts[0]?.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/')
-  }
-  return url.replace(/^file:\/\/.*\/bench\//, 'bench/')
+  return packageInNodeModules(url) ?? url.replace(/^file:\/\/.*\/bench\//, 'bench/')
 }
 
 const top = (totals: Map<string, number>, limit: number) =>

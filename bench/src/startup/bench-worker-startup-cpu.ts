@@ -1,16 +1,11 @@
-import { execFile } from 'node:child_process'
 import { readFile, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { WORKER_COMPATIBILITY_DATE } from '../bundle/build-bundle.ts'
-import { summarizeWranglerError } from '../bundle/wrangler-error.ts'
+import { runWrangler } from '../bundle/run-wrangler.ts'
 import { summarizeCpuProfile } from '../profile/summarize-cpu-profile.ts'
 import { roundOrder } from '../stats/round-order.ts'
 import { type Summary, summarize } from '../stats/summary.ts'
 import { makeTempDir } from '../temp-dir.ts'
-
-const run = promisify(execFile)
 
 /** A Worker entry whose start-up phase is profiled. */
 export interface StartupCpuTarget {
@@ -46,15 +41,13 @@ export async function benchWorkerStartupCpu(
   const samples = targets.map((): number[] => [])
   const errors = new Map<number, string>()
   const dir = await makeTempDir('startup-')
-  const wranglerRoot = dirname(createRequire(import.meta.url).resolve('wrangler/package.json'))
-  const wrangler = join(wranglerRoot, 'bin', 'wrangler.js')
+  const config = join(dir, 'wrangler.json')
+  const outfile = join(dir, 'startup.cpuprofile')
   try {
     for (let round = 0; round < runs; round++) {
       for (const index of roundOrder(targets.length, round)) {
         const target = targets[index]
         if (target === undefined || errors.has(index)) continue
-        const config = join(dir, 'wrangler.json')
-        const outfile = join(dir, 'startup.cpuprofile')
         await writeFile(
           config,
           JSON.stringify({
@@ -65,35 +58,13 @@ export async function benchWorkerStartupCpu(
           }),
         )
         try {
-          await run(
-            process.execPath,
-            [
-              wrangler,
-              'check',
-              'startup',
-              '--config',
-              config,
-              '--args=--minify',
-              '--outfile',
-              outfile,
-            ],
-            {
-              cwd: dir,
-              env: {
-                ...process.env,
-                WRANGLER_SEND_METRICS: 'false',
-                CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-              },
-              timeout: 120_000,
-            },
-          )
+          const args = ['check', 'startup', '--config', config, '--args=--minify']
+          await runWrangler([...args, '--outfile', outfile], dir)
           // The profile is V8's, as written by `wrangler check startup`: idle samples excluded.
           const profile: unknown = JSON.parse(await readFile(outfile, 'utf8'))
           samples[index]?.push(summarizeCpuProfile(profile, 0).activeMs)
         } catch (error) {
-          const stderr =
-            error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error)
-          errors.set(index, summarizeWranglerError(stderr))
+          errors.set(index, error instanceof Error ? error.message : String(error))
         }
       }
     }
