@@ -10,7 +10,6 @@ import { SUMMARY_PREFIX } from '../src/summary.ts'
  * @property {number} passed - cases that passed
  * @property {number} failed - cases that failed
  * @property {number} skipped - cases skipped or left pending (must be 0)
- * @property {string | undefined} engine - the engine the runtime said it is, when it says
  */
 
 /**
@@ -39,17 +38,11 @@ export function parseScriptSummary(stdout) {
     return 'its summary line is not JSON'
   }
   if (typeof parsed !== 'object' || parsed === null) return 'its summary is not an object'
-  const { total, passed, failed, engine } = /** @type {Record<string, unknown>} */ (parsed)
+  const { total, passed, failed } = /** @type {Record<string, unknown>} */ (parsed)
   if (!isCount(total) || !isCount(passed) || !isCount(failed) || passed + failed !== total) {
     return 'its summary counts are inconsistent'
   }
-  return {
-    total,
-    passed,
-    failed,
-    skipped: 0,
-    engine: typeof engine === 'string' ? engine : undefined,
-  }
+  return { total, passed, failed, skipped: 0 }
 }
 
 /**
@@ -88,6 +81,5 @@ export async function readVitestReport(file) {
     passed: numPassedTests,
     failed: numFailedTests,
     skipped: numPendingTests + numTodoTests,
-    engine: undefined,
   }
 }

@@ -65,12 +65,10 @@ export function emulatorCase(
  * @param ctx - the emulator to ask
  */
 export async function untilNoneInFlight(ctx: SuiteContext): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const requests = await ctx.emulator.requests(INFO)
-    if (requests.every((request) => request.outcome.result !== 'pending')) return
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  throw new Error('a request the client aborted is still in flight at the emulator after 2 s')
+  await pollUntil(
+    async () => (await ctx.emulator.requests(INFO)).every((r) => r.outcome.result !== 'pending'),
+    async () => 'a request the client aborted is still in flight at the emulator after 2 s',
+  )
 }
 
 /**
@@ -81,12 +79,21 @@ export async function untilNoneInFlight(ctx: SuiteContext): Promise<void> {
  * @param count - how many requests to wait for
  */
 export async function untilReceived(ctx: SuiteContext, count: number): Promise<void> {
+  await pollUntil(
+    async () => (await ctx.emulator.counts())[INFO] >= count,
+    async () =>
+      `the emulator never received ${count} request(s); counts ${show(await ctx.emulator.counts())}`,
+  )
+}
+
+/** Checks every 10 ms, 200 times at most, then throws with the message `failure` gives. */
+async function pollUntil(
+  check: () => Promise<boolean>,
+  failure: () => Promise<string>,
+): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const counts = await ctx.emulator.counts()
-    if (counts[INFO] >= count) return
+    if (await check()) return
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
-  throw new Error(
-    `the emulator never received ${count} request(s); counts ${show(await ctx.emulator.counts())}`,
-  )
+  throw new Error(await failure())
 }

@@ -19,19 +19,18 @@ export interface CaseResult {
 export const CASE_GUARD_MS = 20_000
 
 /**
- * Runs `run`, failing if it has not settled after `ms` milliseconds.
+ * Runs `run`, failing if it has not settled after {@link CASE_GUARD_MS}.
  *
  * @param run - the case body
- * @param ms - the guard
  * @returns the case body's promise, or a rejection when the guard fires first
  */
-export async function withGuard(
-  run: () => Promise<void>,
-  ms: number = CASE_GUARD_MS,
-): Promise<void> {
+export async function withGuard(run: () => Promise<void>): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`case did not settle within ${ms} ms`)), ms)
+    timer = setTimeout(
+      () => reject(new Error(`case did not settle within ${CASE_GUARD_MS} ms`)),
+      CASE_GUARD_MS,
+    )
   })
   try {
     await Promise.race([run(), guard])

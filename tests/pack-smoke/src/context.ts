@@ -1,9 +1,10 @@
-/** A public package as the gates see it: where it lives and the tarball `pnpm pack` made of it. */
-export interface PackedPackageInfo {
-  readonly name: string
-  readonly version: string
-  /** The package folder in the workspace. */
-  readonly dir: string
+import type { PublicPackage } from '../../../scripts/release/workspace.ts'
+
+/**
+ * A public package as the gates see it: where it lives, its manifest, and the tarball `pnpm pack`
+ * made of it.
+ */
+export interface PackedPackageInfo extends PublicPackage {
   /** The `.tgz` packed from it (workspace ranges replaced, as `pnpm publish` uploads it). */
   readonly tarball: string
   /** `exports` subpaths without `./package.json`, e.g. `['.', './node']`. */

@@ -20,13 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const packages: PackedPackageInfo[] = []
   for (const pkg of await listPublicPackages(REPO_ROOT)) {
     const packed = await packPackage(pkg, tarballs)
-    packages.push({
-      name: pkg.name,
-      version: pkg.version,
-      dir: pkg.dir,
-      tarball: packed.tarball,
-      entryPoints: entryPoints(pkg.manifest),
-    })
+    packages.push({ ...pkg, tarball: packed.tarball, entryPoints: entryPoints(pkg.manifest) })
   }
   let consumer: ConsumerProject | { error: string }
   try {

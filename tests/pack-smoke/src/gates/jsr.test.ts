@@ -3,10 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
 import { checkJsrManifest, jsrPublishDryRun } from '../../../../scripts/release/jsr.ts'
 import { describeRun } from '../../../../scripts/release/run.ts'
-import { listPublicPackages } from '../../../../scripts/release/workspace.ts'
 
-const { root } = inject('packSmoke')
-const packages = await listPublicPackages(root)
+const { root, packages } = inject('packSmoke')
 
 // The jsr CLI downloads Deno from dl.deno.land unless DENO_BIN_PATH names a binary; that host is
 // unreachable here, so the Deno installed from the npm registry by scripts/runtimes.sh is used.

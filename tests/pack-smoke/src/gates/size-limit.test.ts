@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest'
 import budgets from '../../../../.size-limit.ts'
 import { isRecord } from '../../../../scripts/release/is-record.ts'
 import { describeRun, run } from '../../../../scripts/release/run.ts'
-import { readManifest, specifierOf } from '../../../../scripts/release/workspace.ts'
+import { specifierOf } from '../../../../scripts/release/workspace.ts'
 import { rootBin } from '../tools.ts'
 
 const { root, packages } = inject('packSmoke')
@@ -44,7 +44,7 @@ describe('size-limit budgets (bundled with dependencies, minified, gzipped)', ()
   test('every published entry point has a budget on the file its exports map names', async () => {
     const missing: string[] = []
     for (const pkg of packages) {
-      const { exportTargets } = await readManifest(pkg.dir)
+      const { exportTargets } = pkg.manifest
       for (const subpath of pkg.entryPoints) {
         const specifier = specifierOf(pkg.name, subpath)
         const budget = budgets.find((entry) => entry.name === specifier)
