@@ -5,18 +5,19 @@ import { PACKAGE_ROOT, writeFragment } from '../support/results.ts'
 import { runNodeScript, type ScriptRun } from '../support/run-node-script.ts'
 import { FAULT_CASES } from './cases/index.ts'
 import { describeDetails, describeExpected, type FaultCase } from './fault-case.ts'
+import type { CaseObservation } from './run-case.ts'
 
 const ObservationSchema = v.object({
   id: v.string(),
   outcome: v.picklist(['success', 'error']),
-  errorName: v.optional(v.string()),
-  typed: v.optional(v.boolean()),
+  errorName: v.exactOptional(v.string()),
+  typed: v.exactOptional(v.boolean()),
   details: v.record(v.string(), v.number()),
   attempts: v.number(),
   elapsedMs: v.number(),
   boundMs: v.number(),
   extras: v.record(v.string(), v.number()),
-})
+}) satisfies v.GenericSchema<unknown, CaseObservation>
 type Observation = v.InferOutput<typeof ObservationSchema>
 
 const MatrixOutputSchema = v.object({

@@ -10,6 +10,14 @@ export const WARM_UP_REQUESTS = 200
 export const SOAK_SEED = 20_261_122
 /** The share of upstream requests the emulator breaks. */
 export const SOAK_FAULT_RATE = 0.05
+/** Heap growth of the Worker isolate (after GC) tolerated over the soak. */
+export const WORKER_HEAP_GROWTH_BOUND_MIB = 4
+/**
+ * RSS of each workerd process. Under `wrangler dev` it climbs for a while even for a Worker that
+ * only returns a constant (about 175 to 400 MiB over 10 000 requests, seen on this machine), so
+ * RSS is bounded loosely and the leak check is the isolate heap after GC.
+ */
+export const WORKERD_RSS_BOUND_MIB = 1536
 /** The Worker's cache never serves a token within this of its expiry (its default skewMs). */
 export const WORKER_SKEW_MS = 30_000
 

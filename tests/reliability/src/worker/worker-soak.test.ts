@@ -20,6 +20,8 @@ import {
   SOAK_SEED,
   soakFaultRules,
   WARM_UP_REQUESTS,
+  WORKER_HEAP_GROWTH_BOUND_MIB,
+  WORKERD_RSS_BOUND_MIB,
 } from './soak-plan.ts'
 import {
   type RunningWorker,
@@ -29,16 +31,8 @@ import {
 
 /** The whole soak must end within this; it takes well under a minute on a quiet machine. */
 const SOAK_TIME_BOUND_MS = 150_000
-/** Heap growth of the Worker isolate (after GC) tolerated over the 10 000 requests. */
-const WORKER_HEAP_GROWTH_BOUND_MIB = 4
 /** Heap growth of this process (emulator and load generator, after GC). */
 const NODE_HEAP_GROWTH_BOUND_MIB = 32
-/**
- * RSS of each workerd process. Under `wrangler dev` it climbs for a while even for a Worker that
- * only returns a constant (about 175 to 400 MiB over 10 000 requests, seen on this machine), so
- * RSS is bounded loosely and the leak check is the isolate heap after GC.
- */
-const WORKERD_RSS_BOUND_MIB = 1536
 
 let running: WorkerOnEmulator
 let emulator: EmulatorServer
