@@ -1,10 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import type { WechatAccessTokenCacheEvent } from './cache-events.js'
 import { CloudflareKVStore } from './cloudflare-kv-store.js'
+import { cacheProcess } from './test-helpers/cache-process.js'
 import { FakeKVNamespace } from './test-helpers/fake-kv-namespace.js'
-import { scriptedSource } from './test-helpers/scripted-source.js'
 import { createTestClock, type TestClock } from './test-helpers/test-clock.js'
-import { WechatAccessTokenCache } from './wechat-access-token-cache.js'
 
 const T0 = 1_700_000_000_000
 const HOUR2 = 7_200_000
@@ -60,29 +58,9 @@ describe('CloudflareKVStore', () => {
   })
 })
 
+/** One Worker isolate reading and writing KV at `location`. */
 function isolate(location: string, kv: FakeKVNamespace, clock: TestClock) {
-  const source = scriptedSource()
-  const events: WechatAccessTokenCacheEvent[] = []
-  const background: Promise<unknown>[] = []
-  const cache = new WechatAccessTokenCache({
-    client: source,
-    appId: 'wx-app',
-    appSecret: 'wx-secret',
-    store: new CloudflareKVStore(kv.at(location), { now: clock.now }),
-    now: clock.now,
-    onEvent: (event) => events.push(event),
-  })
-  const waitUntil = (p: Promise<unknown>) => background.push(p)
-  async function getAnswering(token: string, expiresAt = T0 + HOUR2) {
-    const pending = cache.get({ waitUntil })
-    const n = source.calls.length + 1
-    await source.waitForCalls(n)
-    source.calls[n - 1]?.succeed(token, expiresAt)
-    const result = await pending
-    await Promise.all(background)
-    return result
-  }
-  return { cache, source, events, getAnswering, waitUntil }
+  return cacheProcess(new CloudflareKVStore(kv.at(location), { now: clock.now }), clock)
 }
 
 describe('WechatAccessTokenCache on eventually consistent KV', () => {

@@ -1,42 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { NetworkError } from '../errors/network-error.js'
-import type { WechatAccessTokenCacheEvent } from './cache-events.js'
 import { MemoryStore } from './memory-store.js'
-import { scriptedSource } from './test-helpers/scripted-source.js'
-import { createTestClock, type TestClock } from './test-helpers/test-clock.js'
+import { cacheProcess } from './test-helpers/cache-process.js'
+import { createTestClock } from './test-helpers/test-clock.js'
 import type { TokenStore } from './token-store.js'
-import { WechatAccessTokenCache } from './wechat-access-token-cache.js'
 
 // A shared store seen from several caches ("processes"), each with its own source and events.
 
 const T0 = 1_700_000_000_000
 const HOUR2 = 7_200_000
-
-function process(store: TokenStore, clock: TestClock) {
-  const source = scriptedSource()
-  const events: WechatAccessTokenCacheEvent[] = []
-  const cache = new WechatAccessTokenCache({
-    client: source,
-    appId: 'wx-app',
-    appSecret: 'wx-secret',
-    store,
-    now: clock.now,
-    onEvent: (event) => events.push(event),
-  })
-  const background: Promise<unknown>[] = []
-  const waitUntil = (p: Promise<unknown>) => background.push(p)
-  /** A get whose n-th source call is answered with `token`; awaits its background work too. */
-  async function getAnswering(token: string, expiresAt = T0 + HOUR2) {
-    const pending = cache.get({ waitUntil })
-    const n = source.calls.length + 1
-    await source.waitForCalls(n)
-    source.calls[n - 1]?.succeed(token, expiresAt)
-    const result = await pending
-    await Promise.all(background)
-    return result
-  }
-  return { cache, source, events, waitUntil, background, getAnswering }
-}
 
 /** A store that keeps answering with whatever it held first, like a KV location that lags. */
 function laggingStore(value: unknown): TokenStore & { deletes: number } {
@@ -54,8 +26,8 @@ describe('with a shared store', () => {
   test('a memory miss reads the store first: a second process asks no upstream', async () => {
     const clock = createTestClock(T0)
     const store = new MemoryStore({ now: clock.now })
-    const one = process(store, clock)
-    const two = process(store, clock)
+    const one = cacheProcess(store, clock)
+    const two = cacheProcess(store, clock)
     await one.getAnswering('A')
     expect((await two.cache.get()).accessToken).toBe('A')
     expect(two.source.calls).toHaveLength(0)
@@ -64,14 +36,14 @@ describe('with a shared store', () => {
 
   test('a stored value is validated when read: garbage is reported and upstream is asked', async () => {
     const clock = createTestClock(T0)
-    const p = process(laggingStore({ accessToken: 42, expiresAt: 'soon' }), clock)
+    const p = cacheProcess(laggingStore({ accessToken: 42, expiresAt: 'soon' }), clock)
     expect((await p.getAnswering('A')).accessToken).toBe('A')
     expect(p.events.find((e) => e.type === 'store-error')).toMatchObject({ operation: 'validate' })
   })
 
   test('a stored token that has expired is never served', async () => {
     const clock = createTestClock(T0)
-    const p = process(laggingStore({ accessToken: 'OLD', expiresAt: T0 - 1 }), clock)
+    const p = cacheProcess(laggingStore({ accessToken: 'OLD', expiresAt: T0 - 1 }), clock)
     const failing = p.cache.get()
     await p.source.waitForCalls(1)
     p.source.calls[0]?.fail(new NetworkError())
@@ -80,7 +52,7 @@ describe('with a shared store', () => {
 
   test('a stored token near expiry is not taken, but serves stale when upstream fails', async () => {
     const clock = createTestClock(T0)
-    const p = process(laggingStore({ accessToken: 'OLD', expiresAt: T0 + 240_000 }), clock)
+    const p = cacheProcess(laggingStore({ accessToken: 'OLD', expiresAt: T0 + 240_000 }), clock)
     const pending = p.cache.get()
     await p.source.waitForCalls(1)
     p.source.calls[0]?.fail(new NetworkError())
@@ -91,7 +63,7 @@ describe('with a shared store', () => {
   test('a stale store handing back an invalidated token is not served again', async () => {
     const clock = createTestClock(T0)
     const store = laggingStore({ accessToken: 'A', expiresAt: T0 + HOUR2 })
-    const p = process(store, clock)
+    const p = cacheProcess(store, clock)
     expect((await p.cache.get()).accessToken).toBe('A') // from the store
     expect(await p.cache.invalidate('A')).toBe(true)
     expect(store.deletes).toBe(1)
@@ -103,8 +75,8 @@ describe('with a shared store', () => {
   test('compare-and-invalidate leaves a store entry alone once it holds another token', async () => {
     const clock = createTestClock(T0)
     const store = new MemoryStore({ now: clock.now })
-    const one = process(store, clock)
-    const two = process(store, clock)
+    const one = cacheProcess(store, clock)
+    const two = cacheProcess(store, clock)
     await one.getAnswering('A')
     await two.cache.get() // two holds A too, from the store
     clock.advance(60_000)
@@ -120,7 +92,7 @@ describe('with a shared store', () => {
   test('invalidate deletes the store entry when it still holds that token', async () => {
     const clock = createTestClock(T0)
     const store = new MemoryStore({ now: clock.now })
-    const one = process(store, clock)
+    const one = cacheProcess(store, clock)
     await one.getAnswering('A')
     expect(await one.cache.invalidate('A')).toBe(true)
     expect(await store.get(one.cache.key)).toBeUndefined()
@@ -129,8 +101,8 @@ describe('with a shared store', () => {
   test('the refresh-ahead path picks up a token another process already renewed', async () => {
     const clock = createTestClock(T0)
     const store = new MemoryStore({ now: clock.now })
-    const one = process(store, clock)
-    const two = process(store, clock)
+    const one = cacheProcess(store, clock)
+    const two = cacheProcess(store, clock)
     await one.getAnswering('A')
     await two.cache.get()
     clock.set(T0 + HOUR2 - 240_000)

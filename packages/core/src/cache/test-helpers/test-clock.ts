@@ -1,5 +1,7 @@
 /** A clock tests move by hand: `now()` returns the same value until `advance` or `set`. */
 export interface TestClock {
+  /** The time it started at, epoch ms. */
+  readonly start: number
   readonly now: () => number
   advance(ms: number): void
   set(epochMs: number): void
@@ -12,6 +14,7 @@ export interface TestClock {
 export function createTestClock(start = 1_700_000_000_000): TestClock {
   let t = start
   return {
+    start,
     now: () => t,
     advance(ms) {
       t += ms
