@@ -60,7 +60,7 @@ describe('WechatAccessTokenCache through the real client', () => {
     expect(upstream.requests).toHaveLength(1)
     expect(new Set(results).size).toBe(1)
     expect(results[0]).toEqual({ accessToken: TOKEN_A, expiresAt: T0 + HOUR2 })
-    expect(JSON.parse(upstream.requests[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(upstream.requests[0]?.body.toString('utf8') ?? '')).toEqual({
       appId: 'wx-app',
       appSecret: SECRET,
     })

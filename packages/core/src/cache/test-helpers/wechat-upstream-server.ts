@@ -1,13 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
-/** A request the upstream received. */
-export interface UpstreamRequest {
-  readonly method: string
-  readonly path: string
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>
-  readonly body: string
-}
+import {
+  type CapturedRequest,
+  createTestServer,
+  type Handler,
+  json,
+  reset,
+  text,
+} from '../../../test/http-test-server.js'
 
 /** A failure the upstream can be told to answer with, instead of the token. */
 export type UpstreamFailure =
@@ -40,7 +38,7 @@ export interface WechatUpstream {
   /** `http://127.0.0.1:<port>` */
   readonly url: string
   /** Every request received, in order. */
-  readonly requests: readonly UpstreamRequest[]
+  readonly requests: readonly CapturedRequest[]
   /** Hands out this token from now on (`expiresAt` in epoch ms, whole seconds). */
   issue(accessToken: string, expiresAt: number): void
   /** Answers every request with this failure until called with `undefined`. */
@@ -51,20 +49,6 @@ export interface WechatUpstream {
   waitForRequests(count: number): Promise<void>
   /** Closes connections and the server. */
   close(): Promise<void>
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-  res.end(JSON.stringify(body))
 }
 
 function secretOf(body: string): unknown {
@@ -85,48 +69,34 @@ function secretOf(body: string): unknown {
  * @returns the running upstream; close it in `afterEach`
  */
 export async function startWechatUpstream(options: WechatUpstreamOptions): Promise<WechatUpstream> {
-  const requests: UpstreamRequest[] = []
-  const waiters: { count: number; resolve: () => void }[] = []
   let token = options.token
   let failure: UpstreamFailure | undefined
   let gate: Promise<void> | undefined
-
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req)
-    requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body })
-    for (const waiter of waiters.filter((w) => requests.length >= w.count)) {
-      waiters.splice(waiters.indexOf(waiter), 1)
-      waiter.resolve()
-    }
+  const server = await createTestServer(async (captured, res, req) => {
     // Decided on arrival, as a real server would; the gate only delays the answer.
     const answer = failure
     const current = token
+    const requestId = `req-${server.requests.length}`
     if (gate !== undefined) await gate
-    if (req.url !== '/api/v3/get-wechat-access-token-info' || req.method !== 'POST') {
-      sendJson(res, 404, { statusCode: 404, message: 'not found' })
+    let handler: Handler
+    if (captured.url !== '/api/v3/get-wechat-access-token-info' || captured.method !== 'POST') {
+      handler = json({ statusCode: 404, message: 'not found' }, 404)
     } else if (answer?.type === 'reset') {
-      req.socket.destroy()
+      handler = reset
     } else if (answer?.type === 'http') {
-      res.writeHead(answer.status, { 'content-type': 'text/html' })
-      res.end(answer.body)
+      handler = text(answer.body, answer.status, { 'content-type': 'text/html' })
     } else if (answer?.type === 'api-error') {
       const { statusCode, apiCode, message } = answer
-      sendJson(res, 200, {
-        statusCode,
-        apiCode,
-        message,
-        requestId: `req-${requests.length}`,
-        data: {},
-      })
-    } else if (secretOf(body) !== options.appSecret) {
-      sendJson(res, 200, {
+      handler = json({ statusCode, apiCode, message, requestId, data: {} })
+    } else if (secretOf(captured.body.toString('utf8')) !== options.appSecret) {
+      handler = json({
         statusCode: 400,
         apiCode: 40125,
         message: 'invalid appsecret',
-        requestId: `req-${requests.length}`,
+        requestId,
       })
     } else {
-      sendJson(res, 200, {
+      handler = json({
         statusCode: 200,
         message: '操作成功',
         data: {
@@ -135,13 +105,11 @@ export async function startWechatUpstream(options: WechatUpstreamOptions): Promi
         },
       })
     }
+    await handler(captured, res, req)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-
   return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
+    url: server.url,
+    requests: server.requests,
     issue(accessToken, expiresAt) {
       token = { accessToken, expiresAt }
     },
@@ -158,15 +126,7 @@ export async function startWechatUpstream(options: WechatUpstreamOptions): Promi
         release()
       }
     },
-    waitForRequests(count) {
-      if (requests.length >= count) return Promise.resolve()
-      return new Promise((resolve) => waiters.push({ count, resolve }))
-    },
-    close() {
-      server.closeAllConnections()
-      return new Promise((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      )
-    },
+    waitForRequests: server.waitForRequests,
+    close: server.close,
   }
 }
