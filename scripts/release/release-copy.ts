@@ -83,10 +83,7 @@ export function changeset(root: string, cwd: string, args: readonly string[]): P
  * @param copy - the copy to version
  * @returns the copy's public packages after versioning
  */
-export async function versionCopy(
-  root: string,
-  copy: ReleaseCopy,
-): Promise<PublicPackage[]> {
+export async function versionCopy(root: string, copy: ReleaseCopy): Promise<PublicPackage[]> {
   const versioned = await changeset(root, copy.dir, ['version'])
   if (versioned.code !== 0) throw new Error(describeRun('changeset version', versioned))
   const packages = await listPublicPackages(copy.dir)
