@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
-import { TokenResponseSchema } from './worker-requests.ts'
+import { TokenBodySchema } from '../test/token-body.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const START = join(ROOT, 'scripts', 'start.sh')
@@ -63,9 +63,9 @@ async function stop(run: Run): Promise<void> {
 }
 
 /** The printed token (the JSON block before the first blank line), validated. */
-function printedToken(stdout: string): v.InferOutput<typeof TokenResponseSchema> {
+function printedToken(stdout: string): v.InferOutput<typeof TokenBodySchema> {
   const block = stdout.split('\n\n')[0] ?? ''
-  return v.parse(TokenResponseSchema, JSON.parse(block))
+  return v.parse(TokenBodySchema, JSON.parse(block))
 }
 
 /** Whether anything still accepts connections at `url`. */
@@ -116,7 +116,7 @@ describe('bash scripts/start.sh', () => {
       })
       expect(response.status).toBe(200)
       expect(response.headers.get('cache-control')).toBe('no-store')
-      expect(v.parse(TokenResponseSchema, await response.json())).toEqual(printed)
+      expect(v.parse(TokenBodySchema, await response.json())).toEqual(printed)
 
       // Ctrl-C: SIGINT to the terminal's foreground process group.
       process.kill(-(run.child.pid ?? 0), 'SIGINT')

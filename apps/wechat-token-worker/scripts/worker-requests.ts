@@ -1,14 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import * as v from 'valibot'
+import { TokenBodySchema } from '../test/token-body.ts'
 
-/** The Worker's answer to `GET /v1/wechat/access-token`. */
-export const TokenResponseSchema = v.strictObject({
-  accessToken: v.pipe(v.string(), v.minLength(1)),
-  expiresAt: v.pipe(v.number(), v.integer()),
-})
-
-/** A token as the Worker hands it out. */
-export type TokenResponse = v.InferOutput<typeof TokenResponseSchema>
+/** A token as the Worker hands it out (`GET /v1/wechat/access-token`). */
+export type TokenResponse = v.InferOutput<typeof TokenBodySchema>
 
 const ErrorResponseSchema = v.object({
   error: v.object({ code: v.string(), message: v.string() }),
@@ -68,7 +63,7 @@ export async function fetchTokenThroughWorker(
       : ''
     throw new Error(`GET ${endpoint} answered ${response.status} ${detail}`.trim())
   }
-  const parsed = v.safeParse(TokenResponseSchema, body)
+  const parsed = v.safeParse(TokenBodySchema, body)
   if (!parsed.success) {
     // Field paths only: an issue's message may quote the value, which may be a token.
     const fields = parsed.issues.map((issue) => v.getDotPath(issue) ?? '(body)').join(', ')
