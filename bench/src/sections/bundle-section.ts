@@ -25,13 +25,28 @@ export const BUILDS = {
   wranglerCompat: 'wrangler deploy --dry-run --minify, nodejs_compat',
 } as const
 
-/** Wrangler's bundles, kept for the start-up section. */
-export interface WranglerBundles {
-  readonly empty: WranglerBundle | FailedWranglerBundle
-  readonly client: WranglerBundle | FailedWranglerBundle
-  readonly cache: WranglerBundle | FailedWranglerBundle
-  readonly official: WranglerBundle | FailedWranglerBundle
+/** The Workers wrangler bundles (section d) and workerd starts (section e), in report order. */
+export const WORKER_ROLES = ['empty', 'client', 'cache', 'official'] as const
+
+/** One of {@link WORKER_ROLES}. */
+export type WorkerRole = (typeof WORKER_ROLES)[number]
+
+/** How each Worker is built and named in the start-up tables: only the SDK needs nodejs_compat. */
+export const WORKERS: Readonly<
+  Record<WorkerRole, { entry: string; compatibilityFlags: readonly string[]; name: string }>
+> = {
+  empty: { entry: ENTRIES.empty, compatibilityFlags: [], name: 'empty Worker (baseline)' },
+  client: { entry: ENTRIES.client, compatibilityFlags: [], name: NAMES.clientBundle },
+  cache: { entry: ENTRIES.cache, compatibilityFlags: [], name: 'cache entry' },
+  official: {
+    entry: ENTRIES.official,
+    compatibilityFlags: ['nodejs_compat'],
+    name: 'official SDK entry (nodejs_compat)',
+  },
 }
+
+/** Wrangler's bundles, kept for the start-up section. */
+export type WranglerBundles = Readonly<Record<WorkerRole, WranglerBundle | FailedWranglerBundle>>
 
 function esbuildRow(name: string, build: string, outcome: BundleOutcome): BundleRow {
   return {
@@ -72,15 +87,18 @@ function wranglerRow(
  *   `removeWranglerBundles` once the start-up section has used them)
  */
 export async function measureBundles(): Promise<{ rows: BundleRow[]; wrangler: WranglerBundles }> {
+  const bundle = (role: WorkerRole) =>
+    bundleWithWrangler(WORKERS[role].entry, WORKERS[role].compatibilityFlags)
+  // One at a time: wrangler is CPU-hungry and the machine has two cores.
   const wrangler: WranglerBundles = {
-    empty: await bundleWithWrangler(ENTRIES.empty, []),
-    client: await bundleWithWrangler(ENTRIES.client, []),
-    cache: await bundleWithWrangler(ENTRIES.cache, []),
-    official: await bundleWithWrangler(ENTRIES.official, ['nodejs_compat']),
+    empty: await bundle('empty'),
+    client: await bundle('client'),
+    cache: await bundle('cache'),
+    official: await bundle('official'),
   }
   const rows = [
     esbuildRow(NAMES.clientBundle, BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.client)),
-    esbuildRow('cache entry', BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.cache)),
+    esbuildRow(WORKERS.cache.name, BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.cache)),
     esbuildRow(
       NAMES.officialWorkerBundle,
       BUILDS.esbuildWorker,
@@ -98,7 +116,7 @@ export async function measureBundles(): Promise<{ rows: BundleRow[]; wrangler: W
       await buildWorkerBundle(ENTRIES.kyValibotFloor),
     ),
     wranglerRow(NAMES.clientBundle, BUILDS.wrangler, wrangler.client),
-    wranglerRow('cache entry', BUILDS.wrangler, wrangler.cache),
+    wranglerRow(WORKERS.cache.name, BUILDS.wrangler, wrangler.cache),
     wranglerRow(NAMES.officialWorkerBundle, BUILDS.wranglerCompat, wrangler.official),
   ]
   return { rows, wrangler }

@@ -4,7 +4,7 @@ import { NAMES } from '../report/check-targets.ts'
 import { benchColdImport } from '../startup/bench-cold-import.ts'
 import { benchWorkerStart, type WorkerTarget } from '../startup/bench-worker-startup.ts'
 import { benchWorkerStartupCpu } from '../startup/bench-worker-startup-cpu.ts'
-import { ENTRIES, type WranglerBundles } from './bundle-section.ts'
+import { WORKER_ROLES, WORKERS, type WranglerBundles } from './bundle-section.ts'
 
 /** Sample sizes of section e. */
 export interface StartupPlan {
@@ -12,13 +12,6 @@ export interface StartupPlan {
   readonly workerRuns: number
   readonly cpuRuns: number
 }
-
-const WORKER_NAMES = {
-  empty: 'empty Worker (baseline)',
-  client: 'client entry',
-  cache: 'cache entry',
-  official: 'official SDK entry (nodejs_compat)',
-} as const
 
 /**
  * Section e: cold `import` in fresh Node processes, then Worker start-up in workerd, both as
@@ -50,22 +43,18 @@ export async function measureStartup(
   )
   const notes: string[] = []
   const targets: WorkerTarget[] = []
-  for (const role of ['empty', 'client', 'cache', 'official'] as const) {
+  for (const role of WORKER_ROLES) {
     const bundle = wrangler[role]
-    const compatibilityFlags = role === 'official' ? ['nodejs_compat'] : []
-    if (bundle.ok) targets.push({ name: WORKER_NAMES[role], file: bundle.file, compatibilityFlags })
+    const { name, compatibilityFlags } = WORKERS[role]
+    if (bundle.ok) targets.push({ name, file: bundle.file, compatibilityFlags })
     else
       notes.push(
-        `${WORKER_NAMES[role]} was not started in workerd: wrangler could not bundle it (${bundle.error})`,
+        `${name} was not started in workerd: wrangler could not bundle it (${bundle.error})`,
       )
   }
   const workerStart = await benchWorkerStart(targets, server.url, plan.workerRuns)
   const workerStartupCpu = await benchWorkerStartupCpu(
-    (['empty', 'client', 'cache', 'official'] as const).map((role) => ({
-      name: WORKER_NAMES[role],
-      entry: ENTRIES[role],
-      compatibilityFlags: role === 'official' ? ['nodejs_compat'] : [],
-    })),
+    WORKER_ROLES.map((role) => WORKERS[role]),
     plan.cpuRuns,
   )
   return { startup: { coldImport, workerStart, workerStartupCpu }, notes }
