@@ -15,6 +15,25 @@ function scriptedFetch(answers: Answer[]) {
   })
 }
 
+/**
+ * Advances the fake clock to 1 ms before the `attempt`-th fetch is due and checks it has not
+ * happened, then by that last millisecond and checks it has.
+ *
+ * @param fetch - the scripted fetch
+ * @param ms - how long after now the attempt is due
+ * @param attempt - which fetch call it is (2 for the first retry)
+ */
+async function expectAttemptAfter(
+  fetch: ReturnType<typeof scriptedFetch>,
+  ms: number,
+  attempt: number,
+): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms - 1)
+  expect(fetch).toHaveBeenCalledTimes(attempt - 1)
+  await vi.advanceTimersByTimeAsync(1)
+  expect(fetch).toHaveBeenCalledTimes(attempt)
+}
+
 const tooMany =
   (retryAfter: string): Answer =>
   () =>
@@ -37,30 +56,21 @@ describe('Retry-After', () => {
   test('in seconds is waited out exactly', async () => {
     const fetch = scriptedFetch([tooMany('3')])
     const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await vi.advanceTimersByTimeAsync(2999)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(2)
+    await expectAttemptAfter(fetch, 3000, 2)
     await expect(call).resolves.toEqual(OK)
   })
 
   test('as an HTTP date is waited out until that date', async () => {
     const fetch = scriptedFetch([tooMany('Thu, 01 Jan 2026 00:00:02 GMT')])
     const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await vi.advanceTimersByTimeAsync(1999)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(2)
+    await expectAttemptAfter(fetch, 2000, 2)
     await expect(call).resolves.toEqual(OK)
   })
 
   test('is capped at 60 s by default', async () => {
     const fetch = scriptedFetch([tooMany('3600')])
     const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await vi.advanceTimersByTimeAsync(59_999)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(2)
+    await expectAttemptAfter(fetch, 60_000, 2)
     await expect(call).resolves.toEqual(OK)
   })
 
@@ -69,10 +79,7 @@ describe('Retry-After', () => {
     const call = offlineClient({ fetch, retry: { maxRetryAfter: 500 } }).getWechatMpAccessTokenInfo(
       DTO,
     )
-    await vi.advanceTimersByTimeAsync(499)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(2)
+    await expectAttemptAfter(fetch, 500, 2)
     await expect(call).resolves.toEqual(OK)
   })
 })
@@ -86,14 +93,8 @@ describe('exponential backoff with jitter', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0)
     const fetch = scriptedFetch([networkFailure, networkFailure])
     const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await vi.advanceTimersByTimeAsync(149)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(2)
-    await vi.advanceTimersByTimeAsync(299)
-    expect(fetch).toHaveBeenCalledTimes(2)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(3)
+    await expectAttemptAfter(fetch, 150, 2)
+    await expectAttemptAfter(fetch, 300, 3)
     await expect(call).resolves.toEqual(OK)
   })
 
@@ -101,10 +102,7 @@ describe('exponential backoff with jitter', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5)
     const fetch = scriptedFetch([networkFailure])
     const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await vi.advanceTimersByTimeAsync(224)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(2)
+    await expectAttemptAfter(fetch, 225, 2)
     await expect(call).resolves.toEqual(OK)
   })
 
@@ -114,10 +112,7 @@ describe('exponential backoff with jitter', () => {
     const call = offlineClient({ fetch, retry: { backoffLimit: 40 } }).getWechatMpAccessTokenInfo(
       DTO,
     )
-    await vi.advanceTimersByTimeAsync(39)
-    expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(fetch).toHaveBeenCalledTimes(2)
+    await expectAttemptAfter(fetch, 40, 2)
     await expect(call).resolves.toEqual(OK)
   })
 
