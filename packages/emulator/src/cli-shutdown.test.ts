@@ -1,6 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { tokenRequest } from '../test/requests.js'
-import { type CliProcess, exitWithin, listeningUrl, spawnCli } from '../test/spawn-cli.js'
+import {
+  type CliProcess,
+  exitWithin,
+  listeningUrl,
+  trackedSpawnCli,
+  untilReceived,
+} from '../test/spawn-cli.js'
 import { createControlClient } from './control/control-client.js'
 
 // Regression tests for an emulator that sometimes never exited after SIGTERM: a socket reset
@@ -10,26 +16,11 @@ import { createControlClient } from './control/control-client.js'
 
 /** Generous bound on a SIGTERM exit, for a loaded 2-core machine; a clean stop takes ~20 ms. */
 const EXIT_BOUND_MS = 10_000
-const running: CliProcess[] = []
-
-afterEach(() => {
-  for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
-})
+const spawnTracked = trackedSpawnCli()
 
 async function startCli(): Promise<{ cli: CliProcess; url: string }> {
-  const cli = spawnCli(['--port', '0'])
-  running.push(cli)
+  const cli = spawnTracked(['--port', '0'])
   return { cli, url: await listeningUrl(cli) }
-}
-
-/** Polls the control API (a bounded number of times) until `n` token requests arrived. */
-async function untilReceived(url: string, n: number): Promise<void> {
-  const control = createControlClient(url)
-  let seen = 0
-  for (let i = 0; i < 1_000 && seen < n; i++) {
-    seen = (await control.counts())['get-wechat-access-token-info']
-  }
-  expect(seen).toBe(n)
 }
 
 /** Starts a token request whose outcome is only settled, never thrown. */
@@ -56,7 +47,7 @@ describe('authing-emulator stops on SIGTERM whatever its connections are doing',
         { fault: { kind: 'slow-drip', chunkBytes: 4, intervalMs: 50 }, times: 1 },
       ])
       const hanging = [settle(url), settle(url)]
-      await untilReceived(url, 5)
+      expect(await untilReceived(url, 5)).toBe(5)
       const dripping = await fetch(tokenRequest({ base: url }))
       const reader = dripping.body?.getReader()
       expect((await reader?.read())?.done).toBe(false)
@@ -78,7 +69,7 @@ describe('authing-emulator stops on SIGTERM whatever its connections are doing',
         await control.addFaults({ fault: { kind: 'hang' } })
         const controller = new AbortController()
         const call = settle(url, controller.signal)
-        await untilReceived(url, 1)
+        expect(await untilReceived(url, 1)).toBe(1)
         // The client's FIN and the reset reach the emulator together: the reset used to hit a
         // socket whose end was already on its way out.
         controller.abort()

@@ -3,25 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WechatAccessTokenSuccessSchema } from '@authing-edge/types'
 import * as v from 'valibot'
-import { afterAll, afterEach, describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { tokenRequest } from '../test/requests.js'
-import { type CliProcess, exitWithin, listeningUrl, spawnCli } from '../test/spawn-cli.js'
+import { exitWithin, listeningUrl, trackedSpawnCli, untilReceived } from '../test/spawn-cli.js'
 import { createControlClient } from './control/control-client.js'
 import { DEMO_APP } from './demo-app.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'authing-emulator-cli-'))
-const running: CliProcess[] = []
-
-afterEach(() => {
-  for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
-})
+const start = trackedSpawnCli()
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-function start(args: readonly string[], env: Record<string, string> = {}): CliProcess {
-  const cli = spawnCli(args, env)
-  running.push(cli)
-  return cli
-}
 
 describe('authing-emulator (CLI over a real port)', { timeout: 20_000 }, () => {
   test('prints its URL and the demo credentials, serves tokens and stops on SIGTERM with 0', async () => {
@@ -49,13 +39,7 @@ describe('authing-emulator (CLI over a real port)', { timeout: 20_000 }, () => {
       () => 'answered',
       () => 'connection closed',
     )
-    for (
-      let i = 0;
-      i < 500 && (await control.counts())['get-wechat-access-token-info'] === 0;
-      i++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+    await untilReceived(url, 1)
     cli.child.kill('SIGINT')
     expect(await exitWithin(cli, 5_000)).toBe(0)
     expect(await hanging).toBe('connection closed')

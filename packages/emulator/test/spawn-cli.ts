@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { afterEach } from 'vitest'
+import { createControlClient } from '../src/control/control-client.js'
+import { LISTENING_PREFIX } from '../src/node/format-banner.js'
 
 /** The built CLI; `pnpm --filter @authing-edge/emulator build` makes it (turbo does it first). */
 export const CLI_PATH = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
@@ -57,8 +60,12 @@ export function spawnCli(args: readonly string[], env: Record<string, string> = 
 export async function listeningUrl(cli: CliProcess, limitMs = 10_000): Promise<string> {
   const deadline = Date.now() + limitMs
   for (;;) {
-    const match = /^Authing emulator listening on (http:\/\/\S+)$/m.exec(cli.stdout())
-    if (match?.[1] && cli.stdout().includes('Press Ctrl-C to stop.')) return match[1]
+    const line = cli
+      .stdout()
+      .split('\n')
+      .find((text) => text.startsWith(LISTENING_PREFIX))
+    const url = line?.slice(LISTENING_PREFIX.length).trim()
+    if (url && cli.stdout().includes('Press Ctrl-C to stop.')) return url
     if (cli.child.exitCode !== null) {
       throw new Error(`the CLI exited early: ${cli.stdout()}${cli.stderr()}`)
     }
@@ -84,4 +91,41 @@ export function exitWithin(cli: CliProcess, limitMs: number): Promise<number | s
     }, limitMs)
   })
   return Promise.race([cli.exited, limit]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * Gives the calling test file a `spawnCli` whose processes are SIGKILLed after each test if still
+ * running, so a failed test leaves no server behind.
+ *
+ * @returns `spawnCli`, tracked
+ */
+export function trackedSpawnCli(): typeof spawnCli {
+  const running: CliProcess[] = []
+  afterEach(() => {
+    for (const cli of running.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
+  })
+  return (args, env) => {
+    const cli = spawnCli(args, env)
+    running.push(cli)
+    return cli
+  }
+}
+
+/**
+ * Polls the emulator's control API, every 10 ms for at most 5 s, until it has received `count`
+ * token requests.
+ *
+ * @param url - the emulator's URL
+ * @param count - how many token requests to wait for
+ * @returns how many it had received when the polling stopped
+ */
+export async function untilReceived(url: string, count: number): Promise<number> {
+  const control = createControlClient(url)
+  let seen = 0
+  for (let i = 0; i < 500; i++) {
+    seen = (await control.counts())['get-wechat-access-token-info']
+    if (seen >= count) break
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  return seen
 }
