@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { callWorker, envWith } from '../test/call-worker.js'
+import { captureLogs } from '../test/capture-logs.js'
 import { emulator } from '../test/emulator-control.js'
 import { readTokenBody } from '../test/token-body.js'
 
@@ -15,12 +16,7 @@ afterEach(() => {
 })
 
 test('logs JSON lines without the appSecret, the broker token or any access token', async () => {
-  const lines: string[] = []
-  for (const level of ['debug', 'info', 'warn', 'error', 'log'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map(String).join(' '))
-    })
-  }
+  const lines = captureLogs()
   const debug = envWith({ LOG_LEVEL: 'debug' })
   const auth = { authorization: `Bearer ${env.BROKER_TOKEN}` }
 

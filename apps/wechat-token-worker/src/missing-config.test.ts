@@ -3,22 +3,13 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { callWorker, envWith } from '../test/call-worker.js'
+import { captureLogs } from '../test/capture-logs.js'
 
 const SECRETS = [env.WECHAT_APP_SECRET, env.BROKER_TOKEN].filter((s) => s !== undefined)
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
-
-function captureLogs(): () => string {
-  const lines: string[] = []
-  for (const level of ['debug', 'info', 'warn', 'error', 'log'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map(String).join(' '))
-    })
-  }
-  return () => lines.join('\n')
-}
 
 describe('missing configuration', () => {
   test.each([
@@ -29,7 +20,7 @@ describe('missing configuration', () => {
     'BROKER_TOKEN',
     'WECHAT_TOKEN_CACHE',
   ] as const)('answers a JSON 500 that names %s', async (name) => {
-    const logs = captureLogs()
+    const lines = captureLogs()
     const response = await callWorker(envWith({ [name]: undefined }))
     expect(response.status).toBe(500)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
@@ -47,7 +38,7 @@ describe('missing configuration', () => {
     })
     for (const secret of SECRETS) {
       expect(text).not.toContain(secret)
-      expect(logs()).not.toContain(secret)
+      expect(lines.join('\n')).not.toContain(secret)
     }
   })
 
