@@ -6,10 +6,17 @@
 #
 # Usage: bash scripts/start.sh [--once]
 #   --once   exit 0 right after printing the token (tests, CI)
+#   --help   show this help
 set -euo pipefail
-case " $* " in
-  *" --help "* | *" -h "*) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
-esac
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+# Arguments are checked before anything is provisioned, so a typo fails at once.
+for arg in "$@"; do
+  case "$arg" in
+    --once) ;;
+    --help | -h) usage; exit 0 ;;
+    *) printf 'start.sh: unknown argument %s\n\n' "$arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Provisions Node and pnpm into .toolchain, installs the workspace, exports PATH,

@@ -80,6 +80,20 @@ async function listening(url: string): Promise<boolean> {
 }
 
 describe('bash scripts/start.sh', () => {
+  test('refuses an unknown argument with the usage, before provisioning or building anything', async () => {
+    const run = start(['--once', '--onse'])
+    try {
+      expect(await run.exited).toBe(2)
+      expect(run.stderr()).toMatch(/^start\.sh: unknown argument --onse\n\n/)
+      expect(run.stderr()).toContain('Usage: bash scripts/start.sh [--once]')
+      // Neither bootstrap.sh nor the build step ran.
+      expect(run.stderr()).not.toMatch(/\[(bootstrap|start)\]/)
+      expect(run.stdout()).toBe('')
+    } finally {
+      await stop(run)
+    }
+  })
+
   test('with --once prints a token and a working curl line, then exits 0 and stops everything', async () => {
     const run = start(['--once'])
     try {
