@@ -13,27 +13,9 @@ import { fetchTokenThroughWorker, waitForHealthy } from './worker-requests.ts'
 import { startWranglerDev, type WranglerDev } from './wrangler-dev.ts'
 
 const APP_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
-const USAGE = `Usage: bash scripts/start.sh [--once]
-
-Starts the Authing emulator and the wechat-token-worker (wrangler dev --local) on free loopback
-ports, fetches one WeChat access token through the Worker and prints it with a curl line.
-
-  --once   exit 0 right after printing (for tests and CI) instead of serving until Ctrl-C
-  --help   show this help
-`
 
 function info(message: string): void {
   process.stderr.write(`[start] ${message}\n`)
-}
-
-function parseArgs(argv: readonly string[]): { once: boolean } | undefined {
-  let once = false
-  for (const arg of argv) {
-    if (arg === '--once') once = true
-    else if (arg === '--help' || arg === '-h') return undefined
-    else throw new Error(`unknown argument ${JSON.stringify(arg)}\n\n${USAGE}`)
-  }
-  return { once }
 }
 
 /** Single-quotes a value for a POSIX shell. */
@@ -142,14 +124,11 @@ async function run(once: boolean, signal: AbortSignal): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2))
-  if (args === undefined) {
-    process.stdout.write(USAGE)
-    return 0
-  }
+  // start.sh has already refused anything but --once (and answered --help).
+  const once = process.argv.includes('--once')
   const stop = abortOnSignals()
   try {
-    return await run(args.once, stop.signal)
+    return await run(once, stop.signal)
   } catch (error) {
     if (stop.signal.aborted) return 130
     throw error
