@@ -6,6 +6,7 @@ import {
 import type { Fault, FaultRule } from '@authing-edge/emulator'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type MatrixEnvironment, startMatrixEnvironment } from '../fault-matrix/environment.ts'
+import { always } from '../fault-matrix/fault-case.ts'
 import {
   CLIENT_SECRETS,
   errorSurfaces,
@@ -83,8 +84,8 @@ function harness(overrides: Partial<WechatAccessTokenCacheOptions> = {}) {
   return { cache, events, logger, store, get, leaks, settle: () => Promise.all(background) }
 }
 
-const faults = (...rules: FaultRule[]) => env.emulator.emulator.faults.set(rules)
-const always = (fault: Fault): FaultRule => ({ fault })
+/** Replaces the emulator's fault rules; none for clean answers. */
+const faults = (rules: FaultRule[] = []) => env.emulator.emulator.faults.set(rules)
 
 describe('no secret reaches a cache event, a log line, a cache key or a store key', () => {
   test('hits, misses, refreshes and a compare-and-invalidate', async () => {

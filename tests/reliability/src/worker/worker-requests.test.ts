@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { times } from '../fault-matrix/fault-case.ts'
 import { writeFragment } from '../support/results.ts'
 import { findLeaks, namedTokens, SECRETS, WORKER_SECRETS } from '../support/secrets.ts'
 import { CHECKS, INVALIDATE_PATH, RETRY_CASES, TOKEN_PATH, TokenSchema } from './request-checks.ts'
@@ -88,9 +89,7 @@ describe('after an invalidation the Worker asks upstream again, and retries a tr
     })
     expect(await dropped.json()).toEqual({ invalidated: true })
     upstream.clearRequests()
-    upstream.faults.set([
-      { endpoint: 'get-wechat-access-token-info', sequence: [fault, { kind: 'none' }] },
-    ])
+    upstream.faults.set(times(1, fault))
 
     const response = await call(TOKEN_PATH, { headers: bearer })
     const body: unknown = await response.json()
