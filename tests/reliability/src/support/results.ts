@@ -61,9 +61,7 @@ export const SoakResultSchema = v.object({
   upstreamRequests: Count,
   faultRate: Count,
   faultsFired: v.record(v.string(), Count),
-  rotations: Count,
   serverErrors: Count,
-  serverErrorsWhileCached: Count,
   /** When each 5xx counted against the Worker started and ended, ms from the soak's start. */
   violations: v.array(v.object({ startMs: Count, endMs: Count, status: Count })),
   /** The Worker's own "upstream failed" log lines, by error class. */

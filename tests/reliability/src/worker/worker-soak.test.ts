@@ -91,9 +91,7 @@ beforeAll(async () => {
     faultsFired: Object.fromEntries(
       emulator.emulator.faults.list().map((rule) => [rule.id, rule.fired]),
     ),
-    rotations: state.records.filter((r) => r.kind === 'rotate').length,
     serverErrors: errors.all,
-    serverErrorsWhileCached: errors.whileCached,
     violations: errors.violations.map((r) => ({
       startMs: Math.round(r.start - started),
       endMs: Math.round(r.end - started),
@@ -130,13 +128,12 @@ describe(`a soak of ${SOAK_REQUESTS} requests at concurrency ${SOAK_CONCURRENCY}
 
   test('the emulator really failed upstream requests, at about the configured rate', () => {
     const fired = Object.values(soak?.faultsFired ?? {}).reduce((a, b) => a + b, 0)
-    expect(soak?.upstreamRequests).toBeGreaterThan(soak?.rotations ?? 0)
+    expect(soak?.upstreamRequests).toBeGreaterThan(soak?.kinds.rotate ?? 0)
     expect(fired).toBeGreaterThan(0)
   })
 
   test('no 5xx was answered while a valid token was cached', () => {
     expect(soak?.violations).toEqual([])
-    expect(soak?.serverErrorsWhileCached).toBe(0)
   })
 
   test('callers without the broker token got 401, every time, never a token', () => {
