@@ -1,5 +1,6 @@
 import type { WrongTypeField } from '@authing-edge/emulator'
 import { always, type FaultCase, viaEmulator, viaRaw } from '../fault-case.ts'
+import { MATRIX_TIMING } from '../timing.ts'
 
 const invalid = { outcome: 'error', error: 'ResponseValidationError', attempts: 1 } as const
 const MIB = 1024 * 1024
@@ -96,7 +97,12 @@ export const BODY_CASES: readonly FaultCase[] = [
     id: 'slow-drip-past-timeout',
     fault: 'slow drip: 8 B every 100 ms (outlasts the timeout)',
     via: 'emulator',
-    expected: { outcome: 'error', error: 'TimeoutError', attempts: 1, details: { timeout: 400 } },
+    expected: {
+      outcome: 'error',
+      error: 'TimeoutError',
+      attempts: 1,
+      details: { timeout: MATRIX_TIMING.timeout },
+    },
     arrange: viaEmulator(always({ kind: 'slow-drip', chunkBytes: 8, intervalMs: 100 })),
   },
   {

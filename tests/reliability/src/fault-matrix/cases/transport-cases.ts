@@ -35,14 +35,24 @@ export const TRANSPORT_CASES: readonly FaultCase[] = [
     id: 'hang-before-headers',
     fault: 'hang before the headers',
     via: 'emulator',
-    expected: { outcome: 'error', error: 'TimeoutError', attempts: 1, details: { timeout: 400 } },
+    expected: {
+      outcome: 'error',
+      error: 'TimeoutError',
+      attempts: 1,
+      details: { timeout: MATRIX_TIMING.timeout },
+    },
     arrange: viaEmulator(always({ kind: 'hang' })),
   },
   {
     id: 'hang-before-headers-retry-on-timeout',
     fault: 'hang before the headers, retryOnTimeout: true',
     via: 'emulator',
-    expected: { outcome: 'error', error: 'TimeoutError', attempts: 3, details: { timeout: 400 } },
+    expected: {
+      outcome: 'error',
+      error: 'TimeoutError',
+      attempts: 3,
+      details: { timeout: MATRIX_TIMING.timeout },
+    },
     arrange: async (env) => ({
       ...(await viaEmulator(always({ kind: 'hang' }))(env)),
       timing: { ...MATRIX_TIMING, retry: { ...MATRIX_TIMING.retry, retryOnTimeout: true } },
@@ -52,7 +62,12 @@ export const TRANSPORT_CASES: readonly FaultCase[] = [
     id: 'hang-mid-body',
     fault: 'hang in the middle of the body',
     via: 'raw socket',
-    expected: { outcome: 'error', error: 'TimeoutError', attempts: 1, details: { timeout: 400 } },
+    expected: {
+      outcome: 'error',
+      error: 'TimeoutError',
+      attempts: 1,
+      details: { timeout: MATRIX_TIMING.timeout },
+    },
     arrange: viaRaw({ kind: 'hang-mid-body' }),
   },
   {
