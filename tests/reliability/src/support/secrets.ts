@@ -18,9 +18,6 @@ export const SECRETS = {
   brokerToken: 'brokertoken-5d2f8a4c6e1b3d7092f4a6c8e1b3d5f7',
 } as const
 
-/** Which secret. */
-export type SecretName = keyof typeof SECRETS
-
 /** The secrets a `@authing-edge/core` client holds or sends: what its leak suites look for. */
 export const CLIENT_SECRETS = {
   wechatAppSecret: SECRETS.wechatAppSecret,
