@@ -1,4 +1,5 @@
 import type { Input } from 'ky'
+import { isAuthingError } from '../errors/authing-error.js'
 import type { FetchLike } from './options.js'
 
 /** A response body read into memory, at most `maxResponseBytes` of it. */
@@ -125,10 +126,12 @@ export function createBufferedFetch(
  * passes through untouched. Anything else means no usable answer arrived, but runtimes word it
  * differently (workerd throws `Error: Network connection lost.`, Deno and Bun their own
  * messages) and ky retries only the wordings it knows. Every such failure becomes the
- * `TypeError('fetch failed')` that ky recognises, with the original as its cause.
+ * `TypeError('fetch failed')` that ky recognises, with the original as its cause. An
+ * authing-edge error thrown by an injected `fetch` is already typed: it passes through, and ky
+ * does not retry it.
  */
 export function asNetworkFailure(error: unknown, signal: AbortSignal): unknown {
-  if (signal.aborted) return error
+  if (signal.aborted || isAuthingError(error)) return error
   if (error instanceof TypeError && error.message === 'fetch failed') return error
   return new TypeError('fetch failed', { cause: error })
 }

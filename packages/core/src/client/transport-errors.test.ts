@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { clientOf, DTO, OK, rejection, useTestServer } from '../../test/client-harness.js'
+import { offlineClient } from '../../test/global-fetch.js'
 import { createTestServer, hang, reset } from '../../test/http-test-server.js'
 import { ConfigError } from '../errors/config-error.js'
 import { NetworkError } from '../errors/network-error.js'
@@ -74,12 +75,7 @@ describe('network errors', () => {
       if (attempts < 3) throw new Error('Network connection lost.')
       return Response.json(OK)
     }
-    const c = new AuthenticationClient({
-      appId: 'a',
-      appHost: 'https://example.authing.cn',
-      fetch,
-      retry: { backoffLimit: 1 },
-    })
+    const c = offlineClient({ fetch, retry: { backoffLimit: 1 } })
     await expect(c.getWechatMpAccessTokenInfo(DTO)).resolves.toEqual(OK)
     expect(attempts).toBe(3)
   })
@@ -90,14 +86,21 @@ describe('network errors', () => {
       attempts++
       throw new Error('Network connection lost.')
     }
-    const c = new AuthenticationClient({
-      appId: 'a',
-      appHost: 'https://example.authing.cn',
-      fetch,
-      retry: { backoffLimit: 1 },
-    })
+    const c = offlineClient({ fetch, retry: { backoffLimit: 1 } })
     await expect(c.getWechatMpAccessTokenInfo(DTO)).rejects.toBeInstanceOf(NetworkError)
     expect(attempts).toBe(3)
+  })
+
+  test('an authing-edge error thrown by an injected fetch comes out as it is, not retried', async () => {
+    let attempts = 0
+    const thrown = new ConfigError('fetch', 'the wrapper has no upstream configured')
+    const fetch = async (): Promise<Response> => {
+      attempts++
+      throw thrown
+    }
+    const c = offlineClient({ fetch, retry: { backoffLimit: 1 } })
+    await expect(c.getWechatMpAccessTokenInfo(DTO)).rejects.toBe(thrown)
+    expect(attempts).toBe(1)
   })
 
   test('a refused connection becomes a NetworkError', async () => {
