@@ -42,7 +42,7 @@ export function parseJson(text: string): unknown {
  * valibot's default messages quote the received value, which a server may have filled with an
  * echoed secret, so each string is sanitised and bounded.
  */
-export function toValidationIssues(
+function toValidationIssues(
   issues: readonly BaseIssue<unknown>[],
   sanitize: Sanitize,
 ): ValidationIssue[] {

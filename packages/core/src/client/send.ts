@@ -87,7 +87,7 @@ export async function sendWechatAccessTokenRequest(
     const next = createDirectFetch(url, body, headers, maxResponseBytes)
     init = { fetch: createReplayFetch(first, next) }
   } else {
-    // Only what differs from the ky instance's defaults, so ky merges as little as possible.
+    // The ky instance has no headers of its own: every header of the call goes with it.
     init = { body, headers }
   }
   if (signal !== undefined) init.signal = signal
