@@ -1,5 +1,5 @@
 // Reads a test log and prints one closing line, `N passed, N failed`, summed over every vitest
-// run ("Tests  N passed | M failed (T)") and every conformance runtime ("conformance X: N passed,
+// run ("Tests  M failed | N passed (T)") and every conformance runtime ("conformance X: N passed,
 // M failed"). Exits 1 when the log holds no test result at all, so an empty run never looks green.
 import { readFileSync } from 'node:fs'
 
