@@ -35,23 +35,8 @@ export async function handleEndpoint(
   const appId = entry.appId
   const fault = state.faults.next({ endpoint, appId, wechatAppId: bodyWechatAppId(body) })
   if (fault && fault.kind !== 'none') outcome.fault = fault.kind
-  // Only a fault waits (a delay, a hang), so only a fault needs the caller's and the emulator's
-  // signals joined.
-  const linked = fault ? linkSignals([request.signal, state.lifecycle()]) : undefined
   try {
-    let shortCircuit: ShortCircuit | undefined
-    if (fault && linked) {
-      const { signal } = linked
-      const delay = (fault.delayMs ?? 0) + (fault.kind === 'latency' ? fault.ms : 0)
-      if (delay > 0) await state.sleep(delay, signal)
-      const now = state.clock.now()
-      shortCircuit = await renderShortCircuit(fault, {
-        requestId: entry.requestId,
-        now,
-        path: entry.path,
-        signal,
-      })
-    }
+    const shortCircuit = fault ? await shortCircuitFor(state, request, entry, fault) : undefined
     if (shortCircuit?.type === 'response') {
       outcome.result = 'fault'
       outcome.status = shortCircuit.response.status
@@ -76,9 +61,34 @@ export async function handleEndpoint(
     if (typeof apiCode === 'number') outcome.apiCode = apiCode
     return response
   } finally {
-    linked?.dispose()
     if (outcome.result === 'pending') outcome.result = 'fault'
     notify(state, entry)
+  }
+}
+
+/**
+ * Waits out a fault's delay, then renders what the fault answers instead of the endpoint, if
+ * anything. Only a fault waits (a delay, a hang), so only here are the caller's and the
+ * emulator's signals joined.
+ */
+async function shortCircuitFor(
+  state: EmulatorState,
+  request: Request,
+  entry: RecordedRequest,
+  fault: Fault,
+): Promise<ShortCircuit | undefined> {
+  const linked = linkSignals([request.signal, state.lifecycle()])
+  try {
+    const delay = (fault.delayMs ?? 0) + (fault.kind === 'latency' ? fault.ms : 0)
+    if (delay > 0) await state.sleep(delay, linked.signal)
+    return await renderShortCircuit(fault, {
+      requestId: entry.requestId,
+      now: state.clock.now(),
+      path: entry.path,
+      signal: linked.signal,
+    })
+  } finally {
+    linked.dispose()
   }
 }
 
