@@ -3,10 +3,9 @@
 //   GET /cases                       -> { engine, names }
 //   GET /run?case=<i>&emulator=<url> -> { name, passed, error? }
 import { createControlClient } from '@authing-edge/emulator'
-import { show } from '../src/assert.ts'
 import { conformanceCases } from '../src/cases/index.ts'
 import { detectEngine } from '../src/engine.ts'
-import { withGuard } from '../src/run-cases.ts'
+import { runCase } from '../src/run-cases.ts'
 
 const runtime = { name: 'workerd-bare', browser: false }
 
@@ -14,13 +13,7 @@ async function runOne(index: number, emulatorUrl: string): Promise<Response> {
   const testCase = conformanceCases[index]
   if (testCase === undefined) return Response.json({ error: `no case ${index}` }, { status: 404 })
   const ctx = { runtime, emulatorUrl, emulator: createControlClient(emulatorUrl) }
-  try {
-    await withGuard(() => testCase.run(ctx))
-    return Response.json({ name: testCase.name, passed: true })
-  } catch (error) {
-    const detail = error instanceof Error && error.stack ? error.stack : show(error)
-    return Response.json({ name: testCase.name, passed: false, error: detail })
-  }
+  return Response.json(await runCase(testCase, ctx))
 }
 
 /** The Worker: lists the cases, or runs one against the emulator named in the query. */

@@ -24,7 +24,7 @@ export const CASE_GUARD_MS = 20_000
  * @param run - the case body
  * @returns the case body's promise, or a rejection when the guard fires first
  */
-export async function withGuard(run: () => Promise<void>): Promise<void> {
+async function withGuard(run: () => Promise<void>): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const guard = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -36,6 +36,23 @@ export async function withGuard(run: () => Promise<void>): Promise<void> {
     await Promise.race([run(), guard])
   } finally {
     clearTimeout(timer)
+  }
+}
+
+/**
+ * Runs one case under {@link CASE_GUARD_MS} and reports how it went.
+ *
+ * @param testCase - the case
+ * @param ctx - the runtime and emulator
+ * @returns its outcome, with the error's stack when it failed
+ */
+export async function runCase(testCase: ConformanceCase, ctx: SuiteContext): Promise<CaseResult> {
+  try {
+    await withGuard(() => testCase.run(ctx))
+    return { name: testCase.name, passed: true }
+  } catch (error) {
+    const detail = error instanceof Error && error.stack ? error.stack : show(error)
+    return { name: testCase.name, passed: false, error: detail }
   }
 }
 
@@ -54,14 +71,7 @@ export async function runCases(
 ): Promise<CaseResult[]> {
   const results: CaseResult[] = []
   for (const [index, testCase] of cases.entries()) {
-    let result: CaseResult
-    try {
-      await withGuard(() => testCase.run(ctx))
-      result = { name: testCase.name, passed: true }
-    } catch (error) {
-      const detail = error instanceof Error && error.stack ? error.stack : show(error)
-      result = { name: testCase.name, passed: false, error: detail }
-    }
+    const result = await runCase(testCase, ctx)
     results.push(result)
     onResult(result, index)
   }
