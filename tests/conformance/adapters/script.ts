@@ -10,7 +10,7 @@ import { createControlClient } from '@authing-edge/emulator'
 import { conformanceCases } from '../src/cases/index.ts'
 import { detectEngine } from '../src/engine.ts'
 import { runCases } from '../src/run-cases.ts'
-import { SUMMARY_PREFIX } from '../src/summary.ts'
+import { caseLines, summarize } from '../src/summary.ts'
 
 interface ScriptGlobals {
   readonly Deno?: { readonly args: readonly string[]; exitCode: number }
@@ -48,19 +48,9 @@ const ctx = { runtime, emulatorUrl, emulator: createControlClient(emulatorUrl) }
 
 console.log(`# ${runtime.name} on ${detectEngine()}: ${conformanceCases.length} cases`)
 const results = await runCases(conformanceCases, ctx, (result, index) => {
-  const status = result.passed ? 'ok' : 'not ok'
-  console.log(`${status} ${index + 1} - ${result.name}`)
-  if (result.error !== undefined) {
-    for (const line of result.error.split('\n')) console.log(`#   ${line}`)
-  }
+  for (const line of caseLines(result, index)) console.log(line)
 })
 const passed = results.filter((result) => result.passed).length
-const summary = {
-  runtime: runtime.name,
-  engine: detectEngine(),
-  total: results.length,
-  passed,
-  failed: results.length - passed,
-}
-console.log(`${SUMMARY_PREFIX}${JSON.stringify(summary)}`)
-setExitCode(summary.failed === 0 && summary.total > 0 ? 0 : 1)
+const summary = summarize(runtime.name, detectEngine(), passed, results.length)
+console.log(summary.line)
+setExitCode(summary.exitCode)

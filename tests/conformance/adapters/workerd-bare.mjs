@@ -5,7 +5,7 @@
 //
 //   node adapters/workerd-bare.mjs --emulator http://127.0.0.1:PORT
 import { unstable_startWorker } from 'wrangler'
-import { SUMMARY_PREFIX } from '../src/summary.ts'
+import { caseLines, summarize } from '../src/summary.ts'
 
 /**
  * @param {unknown} value
@@ -38,18 +38,18 @@ try {
     const query = new URLSearchParams({ case: String(index), emulator: emulatorUrl })
     const response = await worker.fetch(`http://worker/run?${query}`)
     const result = object(await response.json(), `GET /run?case=${index}`)
-    total++
-    if (result.passed === true) passed++
-    console.log(
-      `${result.passed === true ? 'ok' : 'not ok'} ${index + 1} - ${String(names[index])}`,
-    )
-    if (typeof result.error === 'string') {
-      for (const line of result.error.split('\n')) console.log(`#   ${line}`)
+    const outcome = {
+      name: String(names[index]),
+      passed: result.passed === true,
+      error: typeof result.error === 'string' ? result.error : undefined,
     }
+    total++
+    if (outcome.passed) passed++
+    for (const line of caseLines(outcome, index)) console.log(line)
   }
 } finally {
   await worker.dispose()
 }
-const summary = { runtime: 'workerd-bare', engine, total, passed, failed: total - passed }
-console.log(`${SUMMARY_PREFIX}${JSON.stringify(summary)}`)
-process.exitCode = summary.failed === 0 && total > 0 ? 0 : 1
+const summary = summarize('workerd-bare', engine, passed, total)
+console.log(summary.line)
+process.exitCode = summary.exitCode
