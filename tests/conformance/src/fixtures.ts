@@ -15,9 +15,24 @@ export const DEMO_DTO = Object.freeze({
 export const INFO = 'get-wechat-access-token-info'
 
 /**
- * A client of the emulator's demo app, without retries unless the case asks for them.
- * `dangerouslyAllowBrowser` is set only where the runtime is a browser, so every other runtime
- * proves it does not need it.
+ * The options of a client of the emulator's demo app, without retries unless the case asks for
+ * them. `dangerouslyAllowBrowser` is set only where the runtime is a browser, so every other
+ * runtime proves it does not need it.
+ *
+ * @param ctx - the runtime and emulator
+ * @returns options for core's client, or legacy's
+ */
+export function emulatorClientOptions(ctx: SuiteContext): AuthenticationClientOptions {
+  return {
+    appId: DEMO_APP.appId,
+    appHost: ctx.emulatorUrl,
+    retry: 0,
+    ...(ctx.runtime.browser ? { dangerouslyAllowBrowser: true } : {}),
+  }
+}
+
+/**
+ * A client of the emulator's demo app (see {@link emulatorClientOptions}).
  *
  * @param ctx - the runtime and emulator
  * @param options - options to add or override
@@ -27,17 +42,14 @@ export function emulatorClient(
   ctx: SuiteContext,
   options: Partial<AuthenticationClientOptions> = {},
 ): AuthenticationClient {
-  return new AuthenticationClient({
-    appId: DEMO_APP.appId,
-    appHost: ctx.emulatorUrl,
-    retry: 0,
-    ...(ctx.runtime.browser ? { dangerouslyAllowBrowser: true } : {}),
-    ...options,
-  })
+  return new AuthenticationClient({ ...emulatorClientOptions(ctx), ...options })
 }
 
 /**
- * A case that starts from a freshly reset emulator: no faults, no tokens, zero counts.
+ * A case that starts from a freshly reset emulator (no faults, no tokens, zero counts) and, once
+ * its body passed, ends only when no request it made is still in flight at the emulator (see
+ * {@link untilNoneInFlight}): a call that timed out or was aborted must have let its connection
+ * go, and the next case's reset must not close one the runtime still holds.
  *
  * @param name - what the case proves, as a sentence
  * @param run - the case body
@@ -52,19 +64,20 @@ export function emulatorCase(
     async run(ctx) {
       await ctx.emulator.reset()
       await run(ctx)
+      await untilNoneInFlight(ctx)
     },
   }
 }
 
 /**
  * Resolves once no request to the info endpoint is still in flight at the emulator: the client
- * has closed every connection it gave up on. A case that aborts a request waits for this, so
- * that the next case's reset cannot close a connection the runtime still holds: Chromium resends
- * a request whose reused connection closes before any answer, into the next case's counts.
+ * has closed every connection it gave up on. Every {@link emulatorCase} ends with it, so that the
+ * next case's reset cannot close a connection the runtime still holds: Chromium resends a request
+ * whose reused connection closes before any answer, into the next case's counts.
  *
  * @param ctx - the emulator to ask
  */
-export async function untilNoneInFlight(ctx: SuiteContext): Promise<void> {
+async function untilNoneInFlight(ctx: SuiteContext): Promise<void> {
   await pollUntil(
     async () => (await ctx.emulator.requests(INFO)).every((r) => r.outcome.result !== 'pending'),
     async () => 'a request the client aborted is still in flight at the emulator after 2 s',

@@ -1,9 +1,8 @@
 import type { LogFields, Logger } from '@authing-edge/core'
-import { DEMO_APP } from '@authing-edge/emulator'
 import { AuthenticationClient, isWechatAccessTokenSuccess } from '@authing-edge/legacy'
 import { equal, ok, show } from '../assert.ts'
 import type { ConformanceCase, SuiteContext } from '../case.ts'
-import { DEMO_DTO, emulatorCase, INFO } from '../fixtures.ts'
+import { DEMO_DTO, emulatorCase, emulatorClientOptions, INFO } from '../fixtures.ts'
 
 const DEPRECATED = 'get-wechat-access-token'
 
@@ -20,12 +19,9 @@ function recordingLogger(): Logger & { readonly warnings: string[] } {
 
 function legacyClient(ctx: SuiteContext, logger: Logger, silence = false): AuthenticationClient {
   return new AuthenticationClient({
-    appId: DEMO_APP.appId,
-    appHost: ctx.emulatorUrl,
-    retry: 0,
+    ...emulatorClientOptions(ctx),
     logger,
     silenceDeprecationWarnings: silence,
-    ...(ctx.runtime.browser ? { dangerouslyAllowBrowser: true } : {}),
   })
 }
 
