@@ -10,6 +10,8 @@ const BUILT_ENTRIES = [
   '@authing-edge/core/dist/index.js',
   '@authing-edge/emulator/dist/index.js',
   '@authing-edge/emulator/dist/node.js',
+  // The CLI every leg's emulator is spawned from (the package's authing-emulator bin).
+  '@authing-edge/emulator/dist/cli.js',
   '@authing-edge/legacy/dist/index.js',
 ]
 
