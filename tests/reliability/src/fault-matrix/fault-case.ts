@@ -1,7 +1,7 @@
 import type { Fault, FaultRule } from '@authing-edge/emulator'
 import type { RawBehaviour } from '../support/raw-http-server.ts'
 import type { MatrixEnvironment } from './environment.ts'
-import type { ClientTiming } from './timing.ts'
+import { type ClientTiming, MATRIX_TIMING } from './timing.ts'
 
 /** The error classes a call can end with. */
 export type ErrorName =
@@ -55,6 +55,21 @@ export interface FaultCase {
   readonly extraBounds?: Readonly<Record<string, ExtraBound>>
   /** Programs the fault and says where to send the request. */
   arrange(env: MatrixEnvironment): Promise<Arranged>
+}
+
+/**
+ * The outcome of a call whose every attempt ran into the matrix's per-attempt timeout.
+ *
+ * @param attempts - how many attempts the call made
+ * @returns the expected outcome
+ */
+export function timedOut(attempts: number): ExpectedOutcome {
+  return {
+    outcome: 'error',
+    error: 'TimeoutError',
+    attempts,
+    details: { timeout: MATRIX_TIMING.timeout },
+  }
 }
 
 /**

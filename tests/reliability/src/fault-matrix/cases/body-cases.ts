@@ -1,6 +1,5 @@
 import type { WrongTypeField } from '@authing-edge/emulator'
-import { always, type FaultCase, viaEmulator, viaRaw } from '../fault-case.ts'
-import { MATRIX_TIMING } from '../timing.ts'
+import { always, type FaultCase, timedOut, viaEmulator, viaRaw } from '../fault-case.ts'
 
 const invalid = { outcome: 'error', error: 'ResponseValidationError', attempts: 1 } as const
 const MIB = 1024 * 1024
@@ -97,12 +96,7 @@ export const BODY_CASES: readonly FaultCase[] = [
     id: 'slow-drip-past-timeout',
     fault: 'slow drip: 8 B every 100 ms (outlasts the timeout)',
     via: 'emulator',
-    expected: {
-      outcome: 'error',
-      error: 'TimeoutError',
-      attempts: 1,
-      details: { timeout: MATRIX_TIMING.timeout },
-    },
+    expected: timedOut(1),
     arrange: viaEmulator(always({ kind: 'slow-drip', chunkBytes: 8, intervalMs: 100 })),
   },
   {

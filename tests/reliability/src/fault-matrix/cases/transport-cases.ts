@@ -1,4 +1,4 @@
-import { always, type FaultCase, times, viaEmulator, viaRaw } from '../fault-case.ts'
+import { always, type FaultCase, timedOut, times, viaEmulator, viaRaw } from '../fault-case.ts'
 import { MATRIX_TIMING } from '../timing.ts'
 
 /** Connections that break, stall or never open. */
@@ -35,24 +35,14 @@ export const TRANSPORT_CASES: readonly FaultCase[] = [
     id: 'hang-before-headers',
     fault: 'hang before the headers',
     via: 'emulator',
-    expected: {
-      outcome: 'error',
-      error: 'TimeoutError',
-      attempts: 1,
-      details: { timeout: MATRIX_TIMING.timeout },
-    },
+    expected: timedOut(1),
     arrange: viaEmulator(always({ kind: 'hang' })),
   },
   {
     id: 'hang-before-headers-retry-on-timeout',
     fault: 'hang before the headers, retryOnTimeout: true',
     via: 'emulator',
-    expected: {
-      outcome: 'error',
-      error: 'TimeoutError',
-      attempts: 3,
-      details: { timeout: MATRIX_TIMING.timeout },
-    },
+    expected: timedOut(3),
     arrange: async (env) => ({
       ...(await viaEmulator(always({ kind: 'hang' }))(env)),
       timing: { ...MATRIX_TIMING, retry: { ...MATRIX_TIMING.retry, retryOnTimeout: true } },
@@ -62,12 +52,7 @@ export const TRANSPORT_CASES: readonly FaultCase[] = [
     id: 'hang-mid-body',
     fault: 'hang in the middle of the body',
     via: 'raw socket',
-    expected: {
-      outcome: 'error',
-      error: 'TimeoutError',
-      attempts: 1,
-      details: { timeout: MATRIX_TIMING.timeout },
-    },
+    expected: timedOut(1),
     arrange: viaRaw({ kind: 'hang-mid-body' }),
   },
   {
