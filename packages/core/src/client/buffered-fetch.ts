@@ -125,13 +125,22 @@ export function createBufferedFetch(
  * What ky should see of a failed attempt. An abort (the caller's, or ky's per-attempt timeout)
  * passes through untouched. Anything else means no usable answer arrived, but runtimes word it
  * differently (workerd throws `Error: Network connection lost.`, Deno and Bun their own
- * messages) and ky retries only the wordings it knows. Every such failure becomes the
- * `TypeError('fetch failed')` that ky recognises, with the original as its cause. An
- * authing-edge error thrown by an injected `fetch` is already typed: it passes through, and ky
- * does not retry it.
+ * messages). Every such failure becomes one `TypeError('fetch failed')`, with the original as its
+ * cause, which the retry policy recognises with {@link isFetchFailure}. An authing-edge error
+ * thrown by an injected `fetch` is already typed: it passes through, and is not retried.
  */
 export function asNetworkFailure(error: unknown, signal: AbortSignal): unknown {
-  if (signal.aborted || isAuthingError(error)) return error
-  if (error instanceof TypeError && error.message === 'fetch failed') return error
+  if (signal.aborted || isAuthingError(error) || isFetchFailure(error)) return error
   return new TypeError('fetch failed', { cause: error })
+}
+
+/**
+ * Whether an attempt failed for want of an answer, as {@link asNetworkFailure} reports it: the
+ * one kind of thrown error worth another attempt. A hook's own error is not.
+ *
+ * @param error - what an attempt rejected with
+ * @returns whether it is a network failure
+ */
+export function isFetchFailure(error: unknown): error is TypeError {
+  return error instanceof TypeError && error.message === 'fetch failed'
 }

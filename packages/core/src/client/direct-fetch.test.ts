@@ -149,7 +149,7 @@ describe('with user hooks, ky’s Request is what fetch gets', () => {
     const c = clientOf(server(), {
       hooks: {
         beforeRequest: [
-          ({ request }) => {
+          (request) => {
             const headers = new Headers(request.headers)
             headers.set('x-hook', 'yes')
             return new Request(`${server().url}/elsewhere`, {
@@ -172,7 +172,7 @@ describe('with user hooks, ky’s Request is what fetch gets', () => {
   test('a beforeRequest hook that edits the headers in place is honoured', async () => {
     const c = clientOf(server(), {
       accessToken: 'user-token',
-      hooks: { beforeRequest: [({ request }) => void request.headers.set('x-hook', 'in-place')] },
+      hooks: { beforeRequest: [(request) => void request.headers.set('x-hook', 'in-place')] },
     })
     await c.getWechatMpAccessTokenInfo(DTO)
     const [sent] = server().requests
@@ -211,7 +211,7 @@ describe('with user hooks, ky’s Request is what fetch gets', () => {
     const c = clientOf(server(), {
       hooks: {
         afterResponse: [
-          async ({ response }) => {
+          async (_request, _options, response) => {
             seen = await response.json()
           },
         ],

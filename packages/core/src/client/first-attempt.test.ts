@@ -157,7 +157,7 @@ describe('paths that go through ky from the first attempt', () => {
   test('user hooks', async () => {
     stubGlobalFetch([])
     const seen: string[] = []
-    const c = client({ hooks: { beforeRequest: [({ request }) => void seen.push(request.url)] } })
+    const c = client({ hooks: { beforeRequest: [(request) => void seen.push(request.url)] } })
     await expect(c.getWechatMpAccessTokenInfo(DTO)).resolves.toEqual(OK)
     expect(seen).toHaveLength(1)
     expect(ky.calls).toBe(1)

@@ -93,6 +93,19 @@ describe('oversized bodies', () => {
     })
   })
 
+  test('an error response that a user hook put in place becomes an HttpError with its body', async () => {
+    const c = client({
+      hooks: { afterResponse: [() => new Response('<p>tenant suspended</p>', { status: 403 })] },
+    })
+    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
+    expect(error).toMatchObject({
+      name: 'HttpError',
+      status: 403,
+      bodyExcerpt: '<p>tenant suspended</p>',
+    })
+    expect(server().requests).toHaveLength(1)
+  })
+
   test('a 500 body announced larger than maxResponseBytes becomes an HttpError with an excerpt', async () => {
     server().setDefault(text(`<html>${'x'.repeat(10_000)}</html>`, 500))
     const error = await rejection(

@@ -96,8 +96,20 @@ export interface AuthenticationClientOptions {
    */
   headers?: Readonly<Record<string, string>> | undefined
   /**
-   * ky hooks, run alongside authing-edge's own (see the ky documentation). Once any hook is set,
-   * every attempt sends ky's `Request` as the hooks left it, headers and body included.
+   * ky 1 hooks, run alongside authing-edge's own (see the ky documentation):
+   * `beforeRequest(request, options, state)`, `afterResponse(request, options, response, state)`,
+   * `beforeRetry({ request, options, error, retryCount })`, `beforeError(error, state)`. Once any
+   * hook is set, every attempt sends ky's `Request` as the hooks left it, headers and body
+   * included. An error a hook throws ends the call, without a retry.
+   *
+   * @example
+   * ```ts
+   * const client = new AuthenticationClient({
+   *   appId: 'AUTHING_APP_ID',
+   *   appHost: 'example.authing.cn',
+   *   hooks: { beforeRequest: [(request) => void request.headers.set('x-trace', 'job-42')] },
+   * })
+   * ```
    */
   hooks?: Hooks | undefined
   /** Where retries are reported. Nothing logged ever contains a secret. */

@@ -1,6 +1,6 @@
 import ky, { type BeforeRetryState, isHTTPError, isTimeoutError, type KyInstance } from 'ky'
 import type { Logger } from '../logger.js'
-import { createBufferedFetch } from './buffered-fetch.js'
+import { createBufferedFetch, isFetchFailure } from './buffered-fetch.js'
 import type { ResolvedOptions } from './resolve-options.js'
 
 /** The client state every call reads; built once per client. */
@@ -75,6 +75,10 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
       afterStatusCodes: statusCodes,
       // Equal jitter: between half and all of the computed backoff, so delays still grow.
       jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
+      // ky retries whatever an attempt throws; only a network failure is worth it, besides the
+      // statuses above and (with retryOnTimeout) a timeout. A hook's own error is final.
+      shouldRetry: ({ error }) =>
+        isHTTPError(error) || isTimeoutError(error) || isFetchFailure(error) ? undefined : false,
     },
   })
   return { ...options, ky: instance, direct: !(options.fetch || options.hooks) }

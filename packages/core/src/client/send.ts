@@ -60,13 +60,14 @@ export async function sendWechatAccessTokenRequest(
   const url = pipeline.appHost + path
   const headers = token ? { ...pipeline.headers, authorization: token } : pipeline.headers
   const attemptTimeout = timeout ?? pipeline.timeout
+  const { maxResponseBytes } = pipeline
   const context: FailureContext = {
     request: { method: 'POST', url },
     secrets: [dto.appSecret, token, pipeline.appSecret],
     timeout: attemptTimeout,
     signal,
+    maxResponseBytes,
   }
-  const { maxResponseBytes } = pipeline
   let init: Options
   if (pipeline.direct) {
     const first = await sendFirstAttempt(
@@ -99,7 +100,7 @@ export async function sendWechatAccessTokenRequest(
     // Already read by the fetch wrapper, unless a user hook replaced the response.
     buffered = bufferedBodyOf(response) ?? (await readBody(response, maxResponseBytes))
   } catch (error) {
-    throw toAuthingError(error, context)
+    throw await toAuthingError(error, context)
   }
   return finish(response, buffered, options, pipeline, context)
 }

@@ -1,12 +1,12 @@
 import { type WechatAccessTokenFailure, WechatAccessTokenFailureSchema } from '@authing-edge/types'
-import { isHTTPError, isNetworkError, isTimeoutError } from 'ky'
+import { isHTTPError, isTimeoutError } from 'ky'
 import { safeParse } from 'valibot'
 import { AuthingApiError } from '../errors/authing-api-error.js'
 import { isAuthingError } from '../errors/authing-error.js'
 import { HttpError } from '../errors/http-error.js'
 import { NetworkError } from '../errors/network-error.js'
 import { TimeoutError } from '../errors/timeout-error.js'
-import { bufferedBodyOf } from './buffered-fetch.js'
+import { type BufferedBody, bufferedBodyOf, readBody } from './buffered-fetch.js'
 import { isRecord } from './is-record.js'
 import { parseJson, type RequestContext } from './parse-envelope.js'
 import { createSanitizer, sanitizeCause } from './sanitize.js'
@@ -17,6 +17,8 @@ export interface FailureContext extends RequestContext {
   readonly timeout: number
   /** The caller's signal: when it fired, its reason is what the call rejects with. */
   readonly signal: AbortSignal | undefined
+  /** The largest response body read, for a response a user hook put in place. */
+  readonly maxResponseBytes: number
 }
 
 /**
@@ -48,12 +50,10 @@ export function apiErrorFrom(
 }
 
 /** A non-2xx answer: a business-error envelope (e.g. 429 after the last retry) or an HttpError. */
-function fromResponse(response: Response, data: unknown, context: FailureContext): Error {
+function fromResponse(response: Response, body: BufferedBody, context: FailureContext): Error {
   const { status, headers } = response
-  const body = bufferedBodyOf(response)
-  // A hook may have replaced the response: fall back to what ky read of it.
-  const text = body ? body.text : typeof data === 'string' ? data : (JSON.stringify(data) ?? '')
-  const json = body?.truncated ? undefined : parseJson(text)
+  const { text } = body
+  const json = body.truncated ? undefined : parseJson(text)
   // The failure schema accepts no statusCode 200: a success envelope stays an HttpError.
   if (status >= 400) {
     const result = safeParse(WechatAccessTokenFailureSchema, json)
@@ -83,15 +83,22 @@ function fromResponse(response: Response, data: unknown, context: FailureContext
  * @param context - request summary, timeout, signal and secrets
  * @returns the error to throw
  */
-export function toAuthingError(error: unknown, context: FailureContext): unknown {
+export async function toAuthingError(error: unknown, context: FailureContext): Promise<unknown> {
   const { signal, request } = context
   if (signal?.aborted) return signal.reason
   if (isAuthingError(error)) return error
-  if (isHTTPError(error)) return fromResponse(error.response, error.data, context)
+  if (isHTTPError(error)) {
+    const { response } = error
+    // A hook may have put its own response in place, which no fetch wrapper read.
+    const body =
+      bufferedBodyOf(response) ??
+      (await readBody(response, context.maxResponseBytes).catch(() => EMPTY_BODY))
+    return fromResponse(response, body, context)
+  }
   if (isTimeoutError(error)) return new TimeoutError(context.timeout, { request })
-  const cause = sanitizeCause(
-    isNetworkError(error) ? error.cause : error,
-    createSanitizer(context.secrets),
-  )
+  const cause = sanitizeCause(error, createSanitizer(context.secrets))
   return new NetworkError({ cause, request })
 }
+
+/** What an unreadable body reads as. */
+const EMPTY_BODY: BufferedBody = { text: '', truncated: false, bytes: new Uint8Array(0) }

@@ -50,7 +50,7 @@ const ROWS: readonly Row[] = [
   row('headers.bad name', 'an invalid name', { headers: { 'bad name': 'v' } }),
   row('headers.x-line', 'a value with a line break', { headers: { 'x-line': `a\r\n${MARK}` } }),
   row('hooks', 'a string', { hooks: MARK }),
-  ...['init', 'beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'].flatMap((hook) => [
+  ...['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'].flatMap((hook) => [
     row(`hooks.${hook}`, 'not an array', { hooks: { [hook]: () => undefined } }),
     row(`hooks.${hook}`, 'an array with a non-function', { hooks: { [hook]: [MARK] } }),
   ]),
