@@ -1,5 +1,6 @@
-// The size floor of a ky-based client: the same request as client-worker.ts made with ky 2 and
-// nothing else (no validation, no typed errors, no redaction). Measured, never deployed.
+// The size floor of a ky-based client: the same request as client-worker.ts made with ky (the
+// version core uses) and nothing else (no validation, no typed errors, no redaction). Measured,
+// never deployed.
 import ky from 'ky'
 import type { WorkerEnv } from './worker-env.ts'
 

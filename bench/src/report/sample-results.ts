@@ -30,7 +30,7 @@ export function sampleResults(perCallUs: {
       loadAverage: 0.5,
     },
     loadAverageAtEnd: 0.75,
-    versions: { ky: '2.1.0' },
+    versions: { ky: '1.14.3' },
     overhead: [
       {
         server: 'a test server',
