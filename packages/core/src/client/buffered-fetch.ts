@@ -38,26 +38,40 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
  *
  * @param response - a response whose body has not been read
  * @param maxBytes - the largest body read
+ * @param stop - when it aborts, the read is cancelled and rejects with its reason
  * @returns the text (only the first few KiB when cut) and whether the body was cut
  */
-export async function readBody(response: Response, maxBytes: number): Promise<BufferedBody> {
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+  stop?: AbortSignal,
+): Promise<BufferedBody> {
   // A missing content-length reads as 0, never more than the bound.
   const limit = Number(response.headers.get('content-length')) > maxBytes ? HEAD_BYTES : maxBytes
   const reader = response.body?.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   let truncated = false
-  while (reader) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
-    if (size > limit) {
-      truncated = true
-      void reader.cancel().catch(() => undefined)
-      break
+  // Cancelling the reader ends a pending read, so a stalled body cannot hold the call.
+  const cancel = () => void reader?.cancel().catch(() => undefined)
+  stop?.addEventListener('abort', cancel)
+  try {
+    while (reader) {
+      stop?.throwIfAborted()
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      size += value.byteLength
+      if (size > limit) {
+        truncated = true
+        cancel()
+        break
+      }
     }
+  } finally {
+    stop?.removeEventListener('abort', cancel)
   }
+  stop?.throwIfAborted()
   // A small body usually arrives as one chunk, used as it is.
   let bytes = chunks.length === 1 && chunks[0] ? chunks[0] : concat(chunks, size)
   if (truncated) bytes = bytes.subarray(0, HEAD_BYTES)
@@ -121,26 +135,35 @@ export function createBufferedFetch(
   }
 }
 
+/** The network failures {@link asNetworkFailure} handed to ky: only these are retried. */
+const fetchFailures = new WeakSet<object>()
+
 /**
  * What ky should see of a failed attempt. An abort (the caller's, or ky's per-attempt timeout)
  * passes through untouched. Anything else means no usable answer arrived, but runtimes word it
  * differently (workerd throws `Error: Network connection lost.`, Deno and Bun their own
  * messages). Every such failure becomes one `TypeError('fetch failed')`, with the original as its
- * cause, which the retry policy recognises with {@link isFetchFailure}. An authing-edge error
- * thrown by an injected `fetch` is already typed: it passes through, and is not retried.
+ * cause, recorded for {@link isFetchFailure}. An authing-edge error thrown by an injected `fetch`
+ * is already typed: it passes through, and is not retried.
  */
 export function asNetworkFailure(error: unknown, signal: AbortSignal): unknown {
-  if (signal.aborted || isAuthingError(error) || isFetchFailure(error)) return error
-  return new TypeError('fetch failed', { cause: error })
+  if (signal.aborted || isAuthingError(error)) return error
+  const failure =
+    error instanceof TypeError && error.message === 'fetch failed'
+      ? error
+      : new TypeError('fetch failed', { cause: error })
+  fetchFailures.add(failure)
+  return failure
 }
 
 /**
- * Whether an attempt failed for want of an answer, as {@link asNetworkFailure} reports it: the
- * one kind of thrown error worth another attempt. A hook's own error is not.
+ * Whether an attempt failed for want of an answer, as {@link asNetworkFailure} reported it: the
+ * one kind of thrown error worth another attempt. A hook's own error is not, even a failed
+ * `fetch` of its own.
  *
  * @param error - what an attempt rejected with
- * @returns whether it is a network failure
+ * @returns whether it is a network failure of an attempt
  */
-export function isFetchFailure(error: unknown): error is TypeError {
-  return error instanceof TypeError && error.message === 'fetch failed'
+export function isFetchFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && fetchFailures.has(error)
 }

@@ -96,11 +96,11 @@ export interface AuthenticationClientOptions {
    */
   headers?: Readonly<Record<string, string>> | undefined
   /**
-   * ky 1 hooks, run alongside authing-edge's own (see the ky documentation):
+   * ky 1 hooks, run alongside authing-edge's own (see the ky documentation), on every attempt:
    * `beforeRequest(request, options, state)`, `afterResponse(request, options, response, state)`,
-   * `beforeRetry({ request, options, error, retryCount })`, `beforeError(error, state)`. Once any
-   * hook is set, every attempt sends ky's `Request` as the hooks left it, headers and body
-   * included. An error a hook throws ends the call, without a retry.
+   * `beforeRetry({ request, options, error, retryCount })`, `beforeError(error, state)`; any other
+   * name is a `ConfigError`. Once any hook is set, every attempt sends ky's `Request` as the hooks
+   * left it, headers and body included. An error a hook throws ends the call, without a retry.
    *
    * @example
    * ```ts

@@ -1,7 +1,15 @@
-import ky, { type BeforeRetryState, isHTTPError, isTimeoutError, type KyInstance } from 'ky'
+import ky, {
+  type BeforeErrorHook,
+  type BeforeRetryState,
+  type Hooks,
+  HTTPError,
+  type KyInstance,
+  TimeoutError as KyTimeoutError,
+} from 'ky'
 import type { Logger } from '../logger.js'
-import { createBufferedFetch, isFetchFailure } from './buffered-fetch.js'
+import { createBufferedFetch } from './buffered-fetch.js'
 import type { ResolvedOptions } from './resolve-options.js'
+import { createShouldRetry } from './retry-policy.js'
 
 /** The client state every call reads; built once per client. */
 export interface Pipeline extends ResolvedOptions {
@@ -21,11 +29,12 @@ export interface Pipeline extends ResolvedOptions {
 
 function retryLogger(logger: Logger): (state: BeforeRetryState) => void {
   return ({ request, error, retryCount }) => {
-    const reason = isHTTPError(error)
-      ? `HTTP ${error.response.status}`
-      : isTimeoutError(error)
-        ? 'timeout'
-        : 'network error'
+    const reason =
+      error instanceof HTTPError
+        ? `HTTP ${error.response.status}`
+        : error instanceof KyTimeoutError
+          ? 'timeout'
+          : 'network error'
     try {
       logger.debug?.('authing-edge: retrying request', {
         method: request.method,
@@ -40,6 +49,28 @@ function retryLogger(logger: Logger): (state: BeforeRetryState) => void {
 }
 
 /**
+ * ky 1 runs `beforeError` hooks after every failed attempt and throws what the last one returns:
+ * a hook that only logs (and returns nothing) would turn the `HTTPError` into `undefined`, and
+ * with it the retries and the typed error. What is not an `HTTPError` keeps the one it was given.
+ */
+function keepHttpError(hook: BeforeErrorHook): BeforeErrorHook {
+  return async (error, state) => {
+    const result: unknown = await hook(error, state)
+    return result instanceof HTTPError ? result : error
+  }
+}
+
+/** The user's hooks as ky runs them, with authing-edge's own joined in. */
+function hooksFor(options: ResolvedOptions): Hooks | undefined {
+  let { hooks, logger } = options
+  if (hooks?.beforeError) hooks = { ...hooks, beforeError: hooks.beforeError.map(keepHttpError) }
+  if (logger?.debug !== undefined) {
+    hooks = { ...hooks, beforeRetry: [retryLogger(logger), ...(hooks?.beforeRetry ?? [])] }
+  }
+  return hooks
+}
+
+/**
  * Builds the ky instance and the state shared by every call of one client. Nothing here runs per
  * call: ky gets its defaults once, and each call passes only its body, headers and what differs.
  *
@@ -47,17 +78,13 @@ function retryLogger(logger: Logger): (state: BeforeRetryState) => void {
  * @returns the pipeline
  */
 export function createPipeline(options: ResolvedOptions): Pipeline {
-  const { retry, logger } = options
+  const { retry } = options
   // HTTP statuses worth another attempt: 408, 429 and every 5xx except 501 and 505.
   const statusCodes = [408, 429]
   for (let status = 500; status < 600; status++) {
     if (status !== 501 && status !== 505) statusCodes.push(status)
   }
-  // The user's hooks, if any (see ResolvedOptions.hooks); ours join them.
-  let { hooks } = options
-  if (logger?.debug !== undefined) {
-    hooks = { ...hooks, beforeRetry: [retryLogger(logger), ...(hooks?.beforeRetry ?? [])] }
-  }
+  const hooks = hooksFor(options)
   // No default headers: each call passes them, to ky or straight to fetch on the direct path.
   const instance = ky.create({
     method: 'post',
@@ -75,10 +102,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
       afterStatusCodes: statusCodes,
       // Equal jitter: between half and all of the computed backoff, so delays still grow.
       jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
-      // ky retries whatever an attempt throws; only a network failure is worth it, besides the
-      // statuses above and (with retryOnTimeout) a timeout. A hook's own error is final.
-      shouldRetry: ({ error }) =>
-        isHTTPError(error) || isTimeoutError(error) || isFetchFailure(error) ? undefined : false,
+      shouldRetry: createShouldRetry(statusCodes),
     },
   })
   return { ...options, ky: instance, direct: !(options.fetch || options.hooks) }

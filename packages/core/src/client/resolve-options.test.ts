@@ -71,6 +71,7 @@ describe('client options', () => {
       { ...BASE, hooks: { beforeRetry: () => undefined } },
       'hooks.beforeRetry',
     ],
+    ['a hook ky 1 does not have', { ...BASE, hooks: { init: [() => undefined] } }, 'hooks.init'],
     ['a null logger', { ...BASE, logger: null }, 'logger'],
     ['a string throwOnApiError', { ...BASE, throwOnApiError: 'true' }, 'throwOnApiError'],
     ['an unknown appIdHeader', { ...BASE, appIdHeader: 'x-app-id' }, 'appIdHeader'],

@@ -127,11 +127,16 @@ function resolveHeaders(
   return Object.fromEntries(headers)
 }
 
+/** The hooks ky 1 runs; it would drop any other name without a word. */
+const HOOK_NAMES = ['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError']
+
 /** Checks the hooks option, telling whether it holds any hook at all. */
 function hasHooks(value: unknown): boolean {
   if (value !== undefined && !isRecord(value)) fail('hooks', 'must be an object of ky hooks')
   let count = 0
   for (const [name, hooks] of Object.entries(value ?? {})) {
+    if (!HOOK_NAMES.includes(name))
+      fail(`hooks.${name}`, `is not a ky 1 hook: use ${HOOK_NAMES.join(', ')}`)
     if (hooks === undefined) continue
     if (!Array.isArray(hooks) || !hooks.every((hook) => typeof hook === 'function')) {
       fail(`hooks.${name}`, 'must be an array of functions')

@@ -82,6 +82,14 @@ describe('Retry-After', () => {
     await expectAttemptAfter(fetch, 500, 2)
     await expect(call).resolves.toEqual(OK)
   })
+
+  test('that is neither seconds nor a date is ignored: the usual backoff applies', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0)
+    const fetch = scriptedFetch([tooMany('soon')])
+    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
+    await expectAttemptAfter(fetch, 150, 2)
+    await expect(call).resolves.toEqual(OK)
+  })
 })
 
 describe('exponential backoff with jitter', () => {

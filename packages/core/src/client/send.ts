@@ -4,14 +4,20 @@ import {
   type WechatAccessTokenEnvelope,
 } from '@authing-edge/types'
 import type { Options } from 'ky'
-import { type BufferedBody, bufferedBodyOf, readBody } from './buffered-fetch.js'
+import { type BufferedBody, bufferedBodyOf } from './buffered-fetch.js'
 import { createDirectFetch } from './direct-fetch.js'
 import { createReplayFetch, sendFirstAttempt } from './first-attempt.js'
 import type { RequestOptions } from './options.js'
 import { parseEnvelope } from './parse-envelope.js'
 import type { Pipeline } from './pipeline.js'
 import { checkRequestOptions, fail, requireString } from './resolve-options.js'
-import { apiErrorFrom, type FailureContext, toAuthingError } from './to-authing-error.js'
+import { readSuppliedBody } from './supplied-body.js'
+import {
+  apiErrorFrom,
+  errorFromResponse,
+  type FailureContext,
+  toAuthingError,
+} from './to-authing-error.js'
 
 /**
  * The two endpoints: the current one and the deprecated one the legacy package calls.
@@ -98,10 +104,12 @@ export async function sendWechatAccessTokenRequest(
   try {
     response = await pipeline.ky(url, init)
     // Already read by the fetch wrapper, unless a user hook replaced the response.
-    buffered = bufferedBodyOf(response) ?? (await readBody(response, maxResponseBytes))
+    buffered = bufferedBodyOf(response) ?? (await readSuppliedBody(response, context))
   } catch (error) {
     throw await toAuthingError(error, context)
   }
+  // ky skips its status check for a response a beforeRetry hook returns.
+  if (!response.ok) throw errorFromResponse(response, buffered, context)
   return finish(response, buffered, options, pipeline, context)
 }
 

@@ -1,15 +1,16 @@
 import { type WechatAccessTokenFailure, WechatAccessTokenFailureSchema } from '@authing-edge/types'
-import { isHTTPError, isTimeoutError } from 'ky'
+import { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
 import { safeParse } from 'valibot'
 import { AuthingApiError } from '../errors/authing-api-error.js'
 import { isAuthingError } from '../errors/authing-error.js'
 import { HttpError } from '../errors/http-error.js'
 import { NetworkError } from '../errors/network-error.js'
 import { TimeoutError } from '../errors/timeout-error.js'
-import { type BufferedBody, bufferedBodyOf, readBody } from './buffered-fetch.js'
+import { type BufferedBody, bufferedBodyOf } from './buffered-fetch.js'
 import { isRecord } from './is-record.js'
 import { parseJson, type RequestContext } from './parse-envelope.js'
 import { createSanitizer, sanitizeCause } from './sanitize.js'
+import { readSuppliedBody } from './supplied-body.js'
 
 /** Everything needed to turn a failure into a typed, redacted error. */
 export interface FailureContext extends RequestContext {
@@ -49,8 +50,21 @@ export function apiErrorFrom(
   )
 }
 
-/** A non-2xx answer: a business-error envelope (e.g. 429 after the last retry) or an HttpError. */
-function fromResponse(response: Response, body: BufferedBody, context: FailureContext): Error {
+/**
+ * The error for a non-2xx answer: an {@link AuthingApiError} when the body is a business-error
+ * envelope (e.g. a 429 after the last retry), otherwise an {@link HttpError} with a redacted
+ * excerpt.
+ *
+ * @param response - the answer
+ * @param body - its body, as read
+ * @param context - request summary and secrets
+ * @returns the error to throw
+ */
+export function errorFromResponse(
+  response: Response,
+  body: BufferedBody,
+  context: FailureContext,
+): Error {
   const { status, headers } = response
   const { text } = body
   const json = body.truncated ? undefined : parseJson(text)
@@ -87,15 +101,17 @@ export async function toAuthingError(error: unknown, context: FailureContext): P
   const { signal, request } = context
   if (signal?.aborted) return signal.reason
   if (isAuthingError(error)) return error
-  if (isHTTPError(error)) {
+  if (error instanceof HTTPError) {
     const { response } = error
     // A hook may have put its own response in place, which no fetch wrapper read.
     const body =
       bufferedBodyOf(response) ??
-      (await readBody(response, context.maxResponseBytes).catch(() => EMPTY_BODY))
-    return fromResponse(response, body, context)
+      (await readSuppliedBody(response, context).catch(() => EMPTY_BODY))
+    if (signal?.aborted) return signal.reason
+    return errorFromResponse(response, body, context)
   }
-  if (isTimeoutError(error)) return new TimeoutError(context.timeout, { request })
+  // ky's own timer; a hook's timeout of its own, whatever its name, is the hook's error.
+  if (error instanceof KyTimeoutError) return new TimeoutError(context.timeout, { request })
   const cause = sanitizeCause(error, createSanitizer(context.secrets))
   return new NetworkError({ cause, request })
 }

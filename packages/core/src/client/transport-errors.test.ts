@@ -103,29 +103,6 @@ describe('network errors', () => {
     expect(attempts).toBe(1)
   })
 
-  test("a hook's own error is not retried", async () => {
-    let attempts = 0
-    const c = offlineClient({
-      fetch: async () => Response.json(OK),
-      retry: { backoffLimit: 1 },
-      hooks: {
-        beforeRequest: [
-          () => {
-            attempts++
-            throw new RangeError('the hook found no tenant')
-          },
-        ],
-      },
-    })
-    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
-    expect(error).toBeInstanceOf(NetworkError)
-    expect((error as NetworkError).cause).toMatchObject({
-      name: 'RangeError',
-      message: 'the hook found no tenant',
-    })
-    expect(attempts).toBe(1)
-  })
-
   test('a refused connection becomes a NetworkError', async () => {
     const closed = await createTestServer()
     const url = closed.url

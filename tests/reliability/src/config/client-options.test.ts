@@ -54,6 +54,7 @@ const ROWS: readonly Row[] = [
     row(`hooks.${hook}`, 'not an array', { hooks: { [hook]: () => undefined } }),
     row(`hooks.${hook}`, 'an array with a non-function', { hooks: { [hook]: [MARK] } }),
   ]),
+  row('hooks.init', 'a hook ky 1 does not have', { hooks: { init: [() => MARK] } }),
   row('logger', 'a string', { logger: MARK }),
   row('logger', 'null', { logger: null }),
   row('throwOnApiError', 'a string', { throwOnApiError: 'true' }),
