@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { makeTempDir } from '../temp-dir.ts'
 import { type BundleSize, measure, WORKER_COMPATIBILITY_DATE } from './build-bundle.ts'
@@ -24,17 +24,25 @@ export interface FailedWranglerBundle {
  *
  * @param entry - absolute path of the Worker entry
  * @param compatibilityFlags - e.g. `['nodejs_compat']`
+ * @param keepNames - wrangler's `keep_names` setting, which keeps every function's and class's
+ *   `name` at the cost of a `__name()` call for each; a config file turns it off
  * @returns the bundle file and its sizes, or wrangler's error
  */
 export async function bundleWithWrangler(
   entry: string,
   compatibilityFlags: readonly string[],
+  keepNames = true,
 ): Promise<WranglerBundle | FailedWranglerBundle> {
   const outdir = await makeTempDir('wrangler-')
   const flags = compatibilityFlags.flatMap((flag) => ['--compatibility-flag', flag])
   const args = ['deploy', entry, '--dry-run', '--minify', '--outdir', outdir]
   args.push('--name', 'authing-edge-bench', '--compatibility-date', WORKER_COMPATIBILITY_DATE)
   try {
+    if (!keepNames) {
+      const config = join(outdir, 'wrangler.json')
+      await writeFile(config, JSON.stringify({ keep_names: false }))
+      args.push('--config', config)
+    }
     await runWrangler([...args, ...flags], outdir)
     const name = basename(entry).replace(/\.[cm]?[jt]s$/, '.js')
     const file = (await readdir(outdir)).includes(name) ? join(outdir, name) : undefined

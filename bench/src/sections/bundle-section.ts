@@ -2,6 +2,7 @@ import { type BundleOutcome, buildNodeBundle, buildWorkerBundle } from '../bundl
 import {
   bundleWithWrangler,
   type FailedWranglerBundle,
+  removeWranglerBundles,
   type WranglerBundle,
 } from '../bundle/wrangler-bundle.ts'
 import type { BundleRow } from '../report/bench-results.ts'
@@ -22,6 +23,7 @@ export const BUILDS = {
   esbuildWorker: 'esbuild, workerd conditions, no nodejs_compat',
   esbuildNode: 'esbuild, platform node',
   wrangler: 'wrangler deploy --dry-run --minify',
+  wranglerWithoutNames: 'wrangler deploy --dry-run --minify, keep_names false',
   wranglerCompat: 'wrangler deploy --dry-run --minify, nodejs_compat',
 } as const
 
@@ -79,7 +81,8 @@ function wranglerRow(
 
 /**
  * Section d: builds the client, cache and official-SDK Worker entries with esbuild (workerd
- * conditions) and with wrangler itself (nodejs_compat for the official SDK), plus the official
+ * conditions) and with wrangler itself (nodejs_compat for the official SDK; the client entry
+ * also with `keep_names` off), plus the official
  * SDK's Node bundle and two floors (ky alone; ky with valibot and the envelope schemas), and
  * measures each.
  *
@@ -96,6 +99,9 @@ export async function measureBundles(): Promise<{ rows: BundleRow[]; wrangler: W
     cache: await bundle('cache'),
     official: await bundle('official'),
   }
+  // What a user who sets `"keep_names": false` uploads; only its size is kept.
+  const clientWithoutNames = await bundleWithWrangler(ENTRIES.client, [], false)
+  await removeWranglerBundles([clientWithoutNames])
   const rows = [
     esbuildRow(NAMES.clientBundle, BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.client)),
     esbuildRow(WORKERS.cache.name, BUILDS.esbuildWorker, await buildWorkerBundle(ENTRIES.cache)),
@@ -116,6 +122,7 @@ export async function measureBundles(): Promise<{ rows: BundleRow[]; wrangler: W
       await buildWorkerBundle(ENTRIES.kyValibotFloor),
     ),
     wranglerRow(NAMES.clientBundle, BUILDS.wrangler, wrangler.client),
+    wranglerRow(NAMES.clientBundle, BUILDS.wranglerWithoutNames, clientWithoutNames),
     wranglerRow(WORKERS.cache.name, BUILDS.wrangler, wrangler.cache),
     wranglerRow(NAMES.officialWorkerBundle, BUILDS.wranglerCompat, wrangler.official),
   ]
