@@ -54,6 +54,7 @@ export async function readBody(
   let truncated = false
   // Cancelling the reader ends a pending read, so a stalled body cannot hold the call.
   const cancel = () => void reader?.cancel().catch(() => undefined)
+  if (stop?.aborted) cancel()
   stop?.addEventListener('abort', cancel)
   try {
     while (reader) {

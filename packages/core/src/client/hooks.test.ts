@@ -1,3 +1,4 @@
+import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
 import { describe, expect, test, vi } from 'vitest'
 import { DTO, OK, rejection } from '../../test/client-harness.js'
 import { offlineClient } from '../../test/global-fetch.js'
@@ -20,10 +21,13 @@ function stalled(status: number): Response {
   return new Response(new ReadableStream({ pull: () => new Promise(() => undefined) }), { status })
 }
 
+const URL_ = 'https://example.authing.cn/api/v3/get-wechat-access-token-info'
+
 const quick = { retry: { backoffLimit: 1 } } satisfies Partial<AuthenticationClientOptions>
 
 describe('hooks', () => {
   test("a hook's own error ends the call without a retry, as a NetworkError with its cause", async () => {
+    let runs = 0
     const fetch = fetchAnswering()
     const c = offlineClient({
       ...quick,
@@ -31,6 +35,7 @@ describe('hooks', () => {
       hooks: {
         beforeRequest: [
           () => {
+            runs++
             throw new RangeError('the hook found no tenant')
           },
         ],
@@ -42,26 +47,65 @@ describe('hooks', () => {
       name: 'RangeError',
       message: 'the hook found no tenant',
     })
+    expect(runs).toBe(1)
     expect(fetch).not.toHaveBeenCalled()
   })
 
-  test("a hook's own timeout is not retried and is not the client's TimeoutError", async () => {
+  test.each([
+    [
+      'a DOMException named TimeoutError',
+      () => new DOMException('lookup timed out', 'TimeoutError'),
+    ],
+    [
+      "ky's own TimeoutError, from a ky call of the hook's",
+      () => new KyTimeoutError(new Request(URL_)),
+    ],
+  ])(
+    "a hook's own timeout (%s) is not retried and is not the client's TimeoutError",
+    async (_label, timeout) => {
+      let runs = 0
+      const c = offlineClient({
+        fetch: fetchAnswering(),
+        retry: { backoffLimit: 1, retryOnTimeout: true },
+        hooks: {
+          beforeRequest: [
+            () => {
+              runs++
+              throw timeout()
+            },
+          ],
+        },
+      })
+      const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
+      expect(error).toBeInstanceOf(NetworkError)
+      expect(runs).toBe(1)
+    },
+  )
+
+  test("ky's HTTPError with a retried status, thrown by a hook, is not retried", async () => {
     let runs = 0
     const c = offlineClient({
+      ...quick,
       fetch: fetchAnswering(),
-      retry: { backoffLimit: 1, retryOnTimeout: true },
       hooks: {
-        beforeRequest: [
-          () => {
+        afterResponse: [
+          (request, options) => {
             runs++
-            throw new DOMException('the tenant lookup timed out', 'TimeoutError')
+            throw new HTTPError(new Response('', { status: 503 }), request, options)
           },
         ],
       },
     })
-    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
-    expect(error).toBeInstanceOf(NetworkError)
+    await expect(c.getWechatMpAccessTokenInfo(DTO)).rejects.toBeInstanceOf(NetworkError)
     expect(runs).toBe(1)
+  })
+
+  test('a beforeRetry hook that returns ky.stop ends the call with the error it was shown', async () => {
+    const fetch = fetchAnswering(503, 503)
+    const c = offlineClient({ ...quick, fetch, hooks: { beforeRetry: [() => ky.stop] } })
+    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
+    expect(error).toMatchObject({ name: 'HttpError', status: 503, bodyExcerpt: '<p>busy</p>' })
+    expect(fetch).toHaveBeenCalledTimes(1)
   })
 
   test("a hook's own failed fetch is not retried", async () => {

@@ -1,5 +1,4 @@
 import ky, {
-  type BeforeErrorHook,
   type BeforeRetryState,
   type Hooks,
   HTTPError,
@@ -8,6 +7,7 @@ import ky, {
 } from 'ky'
 import type { Logger } from '../logger.js'
 import { createBufferedFetch } from './buffered-fetch.js'
+import { guardHooks } from './hook-guard.js'
 import type { ResolvedOptions } from './resolve-options.js'
 import { createShouldRetry } from './retry-policy.js'
 
@@ -48,22 +48,10 @@ function retryLogger(logger: Logger): (state: BeforeRetryState) => void {
   }
 }
 
-/**
- * ky 1 runs `beforeError` hooks after every failed attempt and throws what the last one returns:
- * a hook that only logs (and returns nothing) would turn the `HTTPError` into `undefined`, and
- * with it the retries and the typed error. What is not an `HTTPError` keeps the one it was given.
- */
-function keepHttpError(hook: BeforeErrorHook): BeforeErrorHook {
-  return async (error, state) => {
-    const result: unknown = await hook(error, state)
-    return result instanceof HTTPError ? result : error
-  }
-}
-
 /** The user's hooks as ky runs them, with authing-edge's own joined in. */
 function hooksFor(options: ResolvedOptions): Hooks | undefined {
-  let { hooks, logger } = options
-  if (hooks?.beforeError) hooks = { ...hooks, beforeError: hooks.beforeError.map(keepHttpError) }
+  const { logger } = options
+  let hooks = options.hooks && guardHooks(options.hooks)
   if (logger?.debug !== undefined) {
     hooks = { ...hooks, beforeRetry: [retryLogger(logger), ...(hooks?.beforeRetry ?? [])] }
   }

@@ -1,5 +1,6 @@
 import { HTTPError, TimeoutError as KyTimeoutError, type RetryOptions } from 'ky'
 import { isFetchFailure } from './buffered-fetch.js'
+import { isHookError } from './hook-guard.js'
 
 /** The headers ky 1 reads a server's wait from, first present first. */
 const WAIT_HEADERS = [
@@ -10,11 +11,23 @@ const WAIT_HEADERS = [
   'x-rate-limit-reset',
 ]
 
-/** Whether the server named a wait that is neither a number of seconds nor a date. */
+/** A number of seconds (or, for the rate-limit headers, an epoch time), as servers send it. */
+const SECONDS = /^\d+(?:\.\d+)?$/
+
+/** The three forms of an HTTP date: IMF-fixdate, RFC 850 and asctime. */
+const HTTP_DATE =
+  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/
+
+/**
+ * Whether the server named a wait that is neither a number of seconds nor an HTTP date. ky 1
+ * reads whatever `Number` or `Date.parse` make of it, and both take junk (`-1`, `0x10`,
+ * `Infinity`, `May 1`).
+ */
 function unreadableWait(headers: Headers): boolean {
   for (const name of WAIT_HEADERS) {
-    const value = headers.get(name)
-    if (value !== null) return Number.isNaN(Number(value)) && Number.isNaN(Date.parse(value))
+    const value = headers.get(name)?.trim()
+    if (value === undefined) continue
+    return !(SECONDS.test(value) || (HTTP_DATE.test(value) && !Number.isNaN(Date.parse(value))))
   }
   return false
 }
@@ -27,8 +40,9 @@ function unreadableWait(headers: Headers): boolean {
  * - ky 1 retries whatever an attempt throws; only a network failure of an attempt is worth it
  *   ({@link isFetchFailure}), besides ky's own HTTP and timeout errors. An error a hook throws,
  *   or an authing-edge error from an injected `fetch`, is final, whatever its name.
- * - ky 1 waits `maxRetryAfter` when a wait header reads as neither seconds nor a date; such a
- *   value is ignored instead, and the usual backoff applies.
+ * - ky 1 makes what it can of any wait header, waiting `maxRetryAfter`, or not at all, for
+ *   junk; a value that is neither seconds nor an HTTP date is ignored instead, and the usual
+ *   backoff applies.
  *
  * @param statusCodes - the HTTP statuses retried
  * @returns the `shouldRetry` option
@@ -37,6 +51,7 @@ export function createShouldRetry(
   statusCodes: readonly number[],
 ): NonNullable<RetryOptions['shouldRetry']> {
   return ({ error }) => {
+    if (isHookError(error)) return false
     if (error instanceof HTTPError) {
       const { status, headers } = error.response
       return statusCodes.includes(status) && unreadableWait(headers) ? true : undefined

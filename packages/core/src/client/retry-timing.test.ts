@@ -83,13 +83,23 @@ describe('Retry-After', () => {
     await expect(call).resolves.toEqual(OK)
   })
 
-  test('that is neither seconds nor a date is ignored: the usual backoff applies', async () => {
-    vi.spyOn(Math, 'random').mockReturnValue(0)
-    const fetch = scriptedFetch([tooMany('soon')])
+  test('in the RFC 850 date form is waited out until that date', async () => {
+    const fetch = scriptedFetch([tooMany('Thursday, 01-Jan-26 00:00:02 GMT')])
     const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await expectAttemptAfter(fetch, 150, 2)
+    await expectAttemptAfter(fetch, 2000, 2)
     await expect(call).resolves.toEqual(OK)
   })
+
+  test.each(['soon', '-1', '0x10', 'Infinity', 'May 1'])(
+    '%j, neither seconds nor an HTTP date, is ignored: the usual backoff applies',
+    async (value) => {
+      vi.spyOn(Math, 'random').mockReturnValue(0)
+      const fetch = scriptedFetch([tooMany(value)])
+      const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
+      await expectAttemptAfter(fetch, 150, 2)
+      await expect(call).resolves.toEqual(OK)
+    },
+  )
 })
 
 describe('exponential backoff with jitter', () => {

@@ -7,6 +7,7 @@ import { HttpError } from '../errors/http-error.js'
 import { NetworkError } from '../errors/network-error.js'
 import { TimeoutError } from '../errors/timeout-error.js'
 import { type BufferedBody, bufferedBodyOf } from './buffered-fetch.js'
+import { isHookError } from './hook-guard.js'
 import { isRecord } from './is-record.js'
 import { parseJson, type RequestContext } from './parse-envelope.js'
 import { createSanitizer, sanitizeCause } from './sanitize.js'
@@ -101,6 +102,8 @@ export async function toAuthingError(error: unknown, context: FailureContext): P
   const { signal, request } = context
   if (signal?.aborted) return signal.reason
   if (isAuthingError(error)) return error
+  // A hook's own error, whatever its class (a hook may use ky or a fetch of its own).
+  if (isHookError(error)) return new NetworkError({ cause: scrubbed(error, context), request })
   if (error instanceof HTTPError) {
     const { response } = error
     // A hook may have put its own response in place, which no fetch wrapper read.
@@ -112,8 +115,12 @@ export async function toAuthingError(error: unknown, context: FailureContext): P
   }
   // ky's own timer; a hook's timeout of its own, whatever its name, is the hook's error.
   if (error instanceof KyTimeoutError) return new TimeoutError(context.timeout, { request })
-  const cause = sanitizeCause(error, createSanitizer(context.secrets))
-  return new NetworkError({ cause, request })
+  return new NetworkError({ cause: scrubbed(error, context), request })
+}
+
+/** A copy of a low-level error without the call's secrets. */
+function scrubbed(error: unknown, context: FailureContext): unknown {
+  return sanitizeCause(error, createSanitizer(context.secrets))
 }
 
 /** What an unreadable body reads as. */
