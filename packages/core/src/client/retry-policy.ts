@@ -14,9 +14,11 @@ const WAIT_HEADERS = [
 /** A number of seconds (or, for the rate-limit headers, an epoch time), as servers send it. */
 const SECONDS = /^\d+(?:\.\d+)?$/
 
-/** The three forms of an HTTP date: IMF-fixdate, RFC 850 and asctime. */
-const HTTP_DATE =
-  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/
+/**
+ * An HTTP date with its zone: IMF-fixdate, or the obsolete RFC 850 form. The obsolete asctime
+ * form has none, and ky would read it as local time: it gets the usual backoff instead.
+ */
+const HTTP_DATE = / GMT$/
 
 /**
  * Whether the server named a wait that is neither a number of seconds nor an HTTP date. ky 1
