@@ -1,9 +1,9 @@
 // Size budgets, one per published entry point, measured as a consumer's bundler would ship them:
 // bundled with their dependencies (ky, valibot, @authing-edge/types), minified, gzipped. Each
 // entry point is measured whole (every export kept); the limit is the measured size plus about
-// 10 % (2026-11-22, ky 1.14.3: types 2510 B, core 15790 B, core/internal 11070 B, legacy 12020 B,
+// 10 % (2026-11-22, ky 1.14.3: types 2510 B, core 16060 B, core/internal 11310 B, legacy 12270 B,
 // emulator 12750 B, emulator/node 15380 B). On top of that, the client alone as an app ships it
-// (`import { AuthenticationClient }`, tree-shaken) measured 10930 B; its budget is the issue's
+// (`import { AuthenticationClient }`, tree-shaken) measured 11170 B; its budget is the issue's
 // 12 kB target (14150 B with ky 2.1, whose 8.9 kB alone put the target out of reach).
 // Run `pnpm exec size-limit` after `pnpm build`; tests/pack-smoke runs it with the other gates
 // and checks that every entry point has a budget.
@@ -26,7 +26,7 @@ export default [
     name: '@authing-edge/core',
     path: 'packages/core/dist/index.js',
     gzip: true,
-    limit: '17.4 kB',
+    limit: '17.7 kB',
   },
   {
     // What an app that only calls the client ships (tree-shaken).
@@ -40,13 +40,13 @@ export default [
     name: '@authing-edge/core/internal',
     path: 'packages/core/dist/internal.js',
     gzip: true,
-    limit: '12.2 kB',
+    limit: '12.4 kB',
   },
   {
     name: '@authing-edge/legacy',
     path: 'packages/legacy/dist/index.js',
     gzip: true,
-    limit: '13.2 kB',
+    limit: '13.5 kB',
   },
   {
     name: '@authing-edge/emulator',
