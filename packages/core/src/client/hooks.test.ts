@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
+import ky, { HTTPError, TimeoutError as KyTimeoutError, type NormalizedOptions } from 'ky'
 import { describe, expect, test, vi } from 'vitest'
 import { DTO, OK, rejection } from '../../test/client-harness.js'
 import { offlineClient } from '../../test/global-fetch.js'
@@ -21,84 +21,46 @@ function stalled(status: number): Response {
   return new Response(new ReadableStream({ pull: () => new Promise(() => undefined) }), { status })
 }
 
-const URL_ = 'https://example.authing.cn/api/v3/get-wechat-access-token-info'
-
 const quick = { retry: { backoffLimit: 1 } } satisfies Partial<AuthenticationClientOptions>
 
 describe('hooks', () => {
-  test("a hook's own error ends the call without a retry, as a NetworkError with its cause", async () => {
-    let runs = 0
-    const fetch = fetchAnswering()
-    const c = offlineClient({
-      ...quick,
-      fetch,
-      hooks: {
-        beforeRequest: [
-          () => {
-            runs++
-            throw new RangeError('the hook found no tenant')
-          },
-        ],
-      },
-    })
-    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
-    expect(error).toBeInstanceOf(NetworkError)
-    expect((error as NetworkError).cause).toMatchObject({
-      name: 'RangeError',
-      message: 'the hook found no tenant',
-    })
-    expect(runs).toBe(1)
-    expect(fetch).not.toHaveBeenCalled()
-  })
-
+  // Whatever a hook throws is the hook's own error, even one of ky's classes from a ky call or a
+  // fetch of its own: it is never retried, and never taken for the client's timeout or an answer.
   test.each([
+    ['beforeRequest', 'RangeError', () => new RangeError('the hook found no tenant')],
     [
-      'a DOMException named TimeoutError',
-      () => new DOMException('lookup timed out', 'TimeoutError'),
+      'beforeRequest',
+      'TimeoutError',
+      () => new DOMException('the lookup timed out', 'TimeoutError'),
     ],
+    // ky's own TimeoutError, as a ky call inside the hook would throw it.
+    ['beforeRequest', 'TimeoutError', (request: Request) => new KyTimeoutError(request)],
     [
-      "ky's own TimeoutError, from a ky call of the hook's",
-      () => new KyTimeoutError(new Request(URL_)),
+      'afterResponse',
+      'HTTPError',
+      (request: Request, options: NormalizedOptions) =>
+        new HTTPError(new Response('', { status: 503 }), request, options),
     ],
-  ])(
-    "a hook's own timeout (%s) is not retried and is not the client's TimeoutError",
-    async (_label, timeout) => {
+    ['afterResponse', 'TypeError', () => new TypeError('fetch failed')],
+  ] as const)(
+    'a %s hook that throws a %s ends the call without a retry, as a NetworkError with that cause',
+    async (kind, name, make) => {
       let runs = 0
+      const hook = (request: Request, options: NormalizedOptions) => {
+        runs++
+        throw make(request, options)
+      }
       const c = offlineClient({
         fetch: fetchAnswering(),
         retry: { backoffLimit: 1, retryOnTimeout: true },
-        hooks: {
-          beforeRequest: [
-            () => {
-              runs++
-              throw timeout()
-            },
-          ],
-        },
+        hooks: kind === 'beforeRequest' ? { beforeRequest: [hook] } : { afterResponse: [hook] },
       })
       const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
       expect(error).toBeInstanceOf(NetworkError)
+      expect((error as NetworkError).cause).toMatchObject({ name })
       expect(runs).toBe(1)
     },
   )
-
-  test("ky's HTTPError with a retried status, thrown by a hook, is not retried", async () => {
-    let runs = 0
-    const c = offlineClient({
-      ...quick,
-      fetch: fetchAnswering(),
-      hooks: {
-        afterResponse: [
-          (request, options) => {
-            runs++
-            throw new HTTPError(new Response('', { status: 503 }), request, options)
-          },
-        ],
-      },
-    })
-    await expect(c.getWechatMpAccessTokenInfo(DTO)).rejects.toBeInstanceOf(NetworkError)
-    expect(runs).toBe(1)
-  })
 
   test('a beforeRetry hook that returns ky.stop ends the call with the error it was shown', async () => {
     const fetch = fetchAnswering(503, 503)
@@ -106,24 +68,6 @@ describe('hooks', () => {
     const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
     expect(error).toMatchObject({ name: 'HttpError', status: 503, bodyExcerpt: '<p>busy</p>' })
     expect(fetch).toHaveBeenCalledTimes(1)
-  })
-
-  test("a hook's own failed fetch is not retried", async () => {
-    let runs = 0
-    const c = offlineClient({
-      ...quick,
-      fetch: fetchAnswering(),
-      hooks: {
-        afterResponse: [
-          () => {
-            runs++
-            throw new TypeError('fetch failed')
-          },
-        ],
-      },
-    })
-    await expect(c.getWechatMpAccessTokenInfo(DTO)).rejects.toBeInstanceOf(NetworkError)
-    expect(runs).toBe(1)
   })
 
   test('a beforeError hook that returns nothing keeps the retries and the HttpError', async () => {
@@ -165,26 +109,20 @@ describe('hooks', () => {
 })
 
 describe('a response a hook puts in place', () => {
-  test('whose body stalls fails with a TimeoutError once the timeout runs out', async () => {
-    const c = offlineClient({
-      fetch: fetchAnswering(),
-      timeout: 50,
-      hooks: { afterResponse: [() => stalled(200)] },
-    })
-    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
-    expect(error).toBeInstanceOf(TimeoutError)
-    expect(error).toMatchObject({ timeout: 50 })
-  })
-
-  test('whose error body stalls is an HttpError without an excerpt once the timeout runs out', async () => {
-    const c = offlineClient({
-      fetch: fetchAnswering(),
-      timeout: 50,
-      hooks: { afterResponse: [() => stalled(404)] },
-    })
-    const error = await rejection(c.getWechatMpAccessTokenInfo(DTO))
-    expect(error).toMatchObject({ name: 'HttpError', status: 404, bodyExcerpt: '' })
-  })
+  test.each([
+    [200, 'a TimeoutError', { name: 'TimeoutError', timeout: 50 }],
+    [404, 'an HttpError without an excerpt', { name: 'HttpError', status: 404, bodyExcerpt: '' }],
+  ])(
+    'with status %i, whose body stalls, is %s once the timeout runs out',
+    async (status, _what, expected) => {
+      const c = offlineClient({
+        fetch: fetchAnswering(),
+        timeout: 50,
+        hooks: { afterResponse: [() => stalled(status)] },
+      })
+      await expect(rejection(c.getWechatMpAccessTokenInfo(DTO))).resolves.toMatchObject(expected)
+    },
+  )
 
   test.each([200, 404])(
     'with status %i, while its body stalls, rejects with the caller’s abort reason',
