@@ -53,53 +53,33 @@ afterEach(() => {
 })
 
 describe('Retry-After', () => {
-  test('in seconds is waited out exactly', async () => {
-    const fetch = scriptedFetch([tooMany('3')])
-    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await expectAttemptAfter(fetch, 3000, 2)
+  const junk = (value: string) =>
+    [
+      `${JSON.stringify(value)} (neither seconds nor an HTTP date) is ignored: backoff`,
+      value,
+      {},
+      150,
+    ] as const
+  test.each([
+    ['in seconds is waited out exactly', '3', {}, 3000],
+    ['as an HTTP date is waited out until that date', 'Thu, 01 Jan 2026 00:00:02 GMT', {}, 2000],
+    [
+      'as an RFC 850 date is waited out until that date',
+      'Thursday, 01-Jan-26 00:00:02 GMT',
+      {},
+      2000,
+    ],
+    ['is capped at 60 s by default', '3600', {}, 60_000],
+    ['is capped at retry.maxRetryAfter', '3600', { retry: { maxRetryAfter: 500 } }, 500],
+    ...['soon', '-1', '0x10', 'Infinity', 'May 1'].map(junk),
+  ])('%s', async (_label, value, options, ms) => {
+    // The backoff's jitter draws 0: half of the first 300 ms.
+    vi.spyOn(Math, 'random').mockReturnValue(0)
+    const fetch = scriptedFetch([tooMany(value)])
+    const call = offlineClient({ fetch, ...options }).getWechatMpAccessTokenInfo(DTO)
+    await expectAttemptAfter(fetch, ms, 2)
     await expect(call).resolves.toEqual(OK)
   })
-
-  test('as an HTTP date is waited out until that date', async () => {
-    const fetch = scriptedFetch([tooMany('Thu, 01 Jan 2026 00:00:02 GMT')])
-    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await expectAttemptAfter(fetch, 2000, 2)
-    await expect(call).resolves.toEqual(OK)
-  })
-
-  test('is capped at 60 s by default', async () => {
-    const fetch = scriptedFetch([tooMany('3600')])
-    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await expectAttemptAfter(fetch, 60_000, 2)
-    await expect(call).resolves.toEqual(OK)
-  })
-
-  test('is capped at retry.maxRetryAfter', async () => {
-    const fetch = scriptedFetch([tooMany('3600')])
-    const call = offlineClient({ fetch, retry: { maxRetryAfter: 500 } }).getWechatMpAccessTokenInfo(
-      DTO,
-    )
-    await expectAttemptAfter(fetch, 500, 2)
-    await expect(call).resolves.toEqual(OK)
-  })
-
-  test('in the RFC 850 date form is waited out until that date', async () => {
-    const fetch = scriptedFetch([tooMany('Thursday, 01-Jan-26 00:00:02 GMT')])
-    const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-    await expectAttemptAfter(fetch, 2000, 2)
-    await expect(call).resolves.toEqual(OK)
-  })
-
-  test.each(['soon', '-1', '0x10', 'Infinity', 'May 1'])(
-    '%j, neither seconds nor an HTTP date, is ignored: the usual backoff applies',
-    async (value) => {
-      vi.spyOn(Math, 'random').mockReturnValue(0)
-      const fetch = scriptedFetch([tooMany(value)])
-      const call = offlineClient({ fetch }).getWechatMpAccessTokenInfo(DTO)
-      await expectAttemptAfter(fetch, 150, 2)
-      await expect(call).resolves.toEqual(OK)
-    },
-  )
 })
 
 describe('exponential backoff with jitter', () => {
