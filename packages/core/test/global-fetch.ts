@@ -31,6 +31,20 @@ export function stubGlobalFetch(answers: FetchAnswer[] = []): FetchCall[] {
   return calls
 }
 
+/**
+ * A fetch to inject (`options.fetch`) that gives the scripted answers in turn, then {@link OK};
+ * a throw becomes a rejection. A `vi.fn`, so its calls can be counted.
+ *
+ * @param answers - the answers of the first calls
+ * @returns the fetch
+ */
+export function scriptedFetch(answers: Array<() => Response>) {
+  return vi.fn(async (_input: Request, _init?: RequestInit): Promise<Response> => {
+    const next = answers.shift()
+    return next ? next() : Response.json(OK)
+  })
+}
+
 /** An answer that never comes: it rejects with the signal's reason once the signal aborts. */
 export const hang: FetchAnswer = (init) =>
   new Promise((_resolve, reject) => {

@@ -1,7 +1,7 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type NormalizedOptions } from 'ky'
 import { describe, expect, test, vi } from 'vitest'
 import { DTO, OK, rejection } from '../../test/client-harness.js'
-import { offlineClient } from '../../test/global-fetch.js'
+import { offlineClient, scriptedFetch } from '../../test/global-fetch.js'
 import { NetworkError } from '../errors/network-error.js'
 import { TimeoutError } from '../errors/timeout-error.js'
 import type { AuthenticationClientOptions } from './options.js'
@@ -10,10 +10,7 @@ import type { AuthenticationClientOptions } from './options.js'
 
 /** A fetch that answers with the given statuses in turn, then `OK`; counts its calls. */
 function fetchAnswering(...statuses: number[]) {
-  return vi.fn(async () => {
-    const status = statuses.shift()
-    return status === undefined ? Response.json(OK) : new Response('<p>busy</p>', { status })
-  })
+  return scriptedFetch(statuses.map((status) => () => new Response('<p>busy</p>', { status })))
 }
 
 /** A response whose body never arrives. */

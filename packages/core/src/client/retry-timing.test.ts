@@ -1,19 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { DTO, OK } from '../../test/client-harness.js'
-import { offlineClient } from '../../test/global-fetch.js'
+import { offlineClient, scriptedFetch } from '../../test/global-fetch.js'
+import type { AuthenticationClientOptions } from './options.js'
 
 // Delays are checked with fake timers and an injected fetch: exact, and free of wall-clock flakiness.
 // The same paths against a real server are covered in errors.test.ts and abort.test.ts.
-
-type Answer = () => Response
-
-/** A fetch that gives the scripted answers in turn, then `OK`. */
-function scriptedFetch(answers: Answer[]) {
-  return vi.fn(async () => {
-    const next = answers.shift()
-    return next ? next() : Response.json(OK)
-  })
-}
 
 /**
  * Advances the fake clock to 1 ms before the `attempt`-th fetch is due and checks it has not
@@ -34,13 +25,11 @@ async function expectAttemptAfter(
   expect(fetch).toHaveBeenCalledTimes(attempt)
 }
 
-const tooMany =
-  (retryAfter: string): Answer =>
-  () =>
-    Response.json(
-      { statusCode: 429, message: 'slow down' },
-      { status: 429, headers: { 'retry-after': retryAfter } },
-    )
+const tooMany = (retryAfter: string) => () =>
+  Response.json(
+    { statusCode: 429, message: 'slow down' },
+    { status: 429, headers: { 'retry-after': retryAfter } },
+  )
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -52,15 +41,17 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
+/** A case: its name, the header's value, client options, and when the retry is due (ms). */
+type WaitCase = [string, string, Partial<AuthenticationClientOptions>, number]
+
 describe('Retry-After', () => {
-  const junk = (value: string) =>
-    [
-      `${JSON.stringify(value)} (neither seconds nor an HTTP date) is ignored: backoff`,
-      value,
-      {},
-      150,
-    ] as const
-  test.each([
+  const junk = (value: string): WaitCase => [
+    `${JSON.stringify(value)} (neither seconds nor an HTTP date) is ignored: backoff`,
+    value,
+    {},
+    150,
+  ]
+  test.each<WaitCase>([
     ['in seconds is waited out exactly', '3', {}, 3000],
     ['as an HTTP date is waited out until that date', 'Thu, 01 Jan 2026 00:00:02 GMT', {}, 2000],
     [
