@@ -58,7 +58,6 @@ export async function readBody(
   stop?.addEventListener('abort', cancel)
   try {
     while (reader) {
-      stop?.throwIfAborted()
       const { done, value } = await reader.read()
       if (done) break
       chunks.push(value)
@@ -136,35 +135,27 @@ export function createBufferedFetch(
   }
 }
 
-/** The network failures {@link asNetworkFailure} handed to ky: only these are retried. */
-const fetchFailures = new WeakSet<object>()
-
 /**
  * What ky should see of a failed attempt. An abort (the caller's, or ky's per-attempt timeout)
  * passes through untouched. Anything else means no usable answer arrived, but runtimes word it
  * differently (workerd throws `Error: Network connection lost.`, Deno and Bun their own
  * messages). Every such failure becomes one `TypeError('fetch failed')`, with the original as its
- * cause, recorded for {@link isFetchFailure}. An authing-edge error thrown by an injected `fetch`
- * is already typed: it passes through, and is not retried.
+ * cause, which {@link isFetchFailure} recognises. An authing-edge error thrown by an injected
+ * `fetch` is already typed: it passes through, and is not retried.
  */
 export function asNetworkFailure(error: unknown, signal: AbortSignal): unknown {
-  if (signal.aborted || isAuthingError(error)) return error
-  const failure =
-    error instanceof TypeError && error.message === 'fetch failed'
-      ? error
-      : new TypeError('fetch failed', { cause: error })
-  fetchFailures.add(failure)
-  return failure
+  if (signal.aborted || isAuthingError(error) || isFetchFailure(error)) return error
+  return new TypeError('fetch failed', { cause: error })
 }
 
 /**
- * Whether an attempt failed for want of an answer, as {@link asNetworkFailure} reported it: the
- * one kind of thrown error worth another attempt. A hook's own error is not, even a failed
- * `fetch` of its own.
+ * Whether an attempt failed for want of an answer, as {@link asNetworkFailure} reports it: the
+ * one kind of thrown error worth another attempt. (A hook's own failed `fetch` looks the same;
+ * the retry policy rules hook errors out first, see `isHookError`.)
  *
  * @param error - what an attempt rejected with
  * @returns whether it is a network failure of an attempt
  */
-export function isFetchFailure(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && fetchFailures.has(error)
+export function isFetchFailure(error: unknown): error is TypeError {
+  return error instanceof TypeError && error.message === 'fetch failed'
 }

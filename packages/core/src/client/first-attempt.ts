@@ -1,5 +1,6 @@
 import { type Input, TimeoutError as KyTimeoutError } from 'ky'
 import { asNetworkFailure, type BufferedBody, readBody, rememberBody } from './buffered-fetch.js'
+import { startDeadline } from './deadline.js'
 import { postDirect } from './direct-fetch.js'
 
 /**
@@ -19,7 +20,8 @@ const TIMED_OUT: unique symbol = Symbol('authing-edge first attempt timed out')
  * every later attempt.
  *
  * ky's per-call work (its options merge, its `Request`, the hook plumbing) adds a fifth to a half
- * to a loopback round trip and buys nothing here: nothing but authing-edge sees this attempt. When it yields anything but a 2xx, the call goes through ky after all, and
+ * to a loopback round trip and buys nothing here: nothing but authing-edge sees this attempt.
+ * When it yields anything but a 2xx, the call goes through ky after all, and
  * {@link createReplayFetch} hands ky this outcome as its first attempt, so retries, Retry-After,
  * timeouts and HTTP errors keep ky's exact semantics.
  *
@@ -39,19 +41,15 @@ export async function sendFirstAttempt(
   signal: AbortSignal | undefined,
   maxBytes: number,
 ): Promise<FirstAttempt> {
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout)
-  const forward = () => controller.abort(signal?.reason)
-  signal?.addEventListener('abort', forward)
+  const deadline = startDeadline(timeout, signal, () => TIMED_OUT)
   try {
-    const response = await postDirect(url, body, headers, controller.signal)
+    const response = await postDirect(url, body, headers, deadline.signal)
     // A response without a body (204, an opaque redirect) reads as empty.
     return { response, body: await readBody(response, maxBytes) }
   } catch (error) {
-    return { error, timedOut: controller.signal.reason === TIMED_OUT }
+    return { error, timedOut: deadline.signal.reason === TIMED_OUT }
   } finally {
-    clearTimeout(timer)
-    signal?.removeEventListener('abort', forward)
+    deadline.clear()
   }
 }
 

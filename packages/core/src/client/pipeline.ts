@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js'
 import { createBufferedFetch } from './buffered-fetch.js'
 import { guardHooks } from './hook-guard.js'
 import type { ResolvedOptions } from './resolve-options.js'
-import { createShouldRetry } from './retry-policy.js'
+import { RETRY_STATUS_CODES, shouldRetry } from './retry-policy.js'
 
 /** The client state every call reads; built once per client. */
 export interface Pipeline extends ResolvedOptions {
@@ -67,11 +67,6 @@ function hooksFor(options: ResolvedOptions): Hooks | undefined {
  */
 export function createPipeline(options: ResolvedOptions): Pipeline {
   const { retry } = options
-  // HTTP statuses worth another attempt: 408, 429 and every 5xx except 501 and 505.
-  const statusCodes = [408, 429]
-  for (let status = 500; status < 600; status++) {
-    if (status !== 501 && status !== 505) statusCodes.push(status)
-  }
   const hooks = hooksFor(options)
   // No default headers: each call passes them, to ky or straight to fetch on the direct path.
   const instance = ky.create({
@@ -86,11 +81,11 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     retry: {
       ...retry,
       methods: ['post'],
-      statusCodes,
-      afterStatusCodes: statusCodes,
+      statusCodes: RETRY_STATUS_CODES,
+      afterStatusCodes: RETRY_STATUS_CODES,
       // Equal jitter: between half and all of the computed backoff, so delays still grow.
       jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
-      shouldRetry: createShouldRetry(statusCodes),
+      shouldRetry,
     },
   })
   return { ...options, ky: instance, direct: !(options.fetch || options.hooks) }

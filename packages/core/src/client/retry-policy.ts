@@ -35,9 +35,16 @@ function unreadableWait(headers: Headers): boolean {
 }
 
 /**
- * Builds ky's `retry.shouldRetry`, which answers `undefined` to leave the decision (statuses,
- * `Retry-After`, timeouts with `retryOnTimeout`) to ky, `false` to end the call and `true` to
- * retry after the usual backoff.
+ * HTTP statuses worth another attempt: 408, 429 and every 5xx except 501 and 505. Shared by every
+ * client's ky options (ky's type wants a mutable array; nothing changes it).
+ */
+export const RETRY_STATUS_CODES: number[] = [408, 429].concat(
+  Array.from({ length: 100 }, (_, i) => 500 + i).filter((s) => s !== 501 && s !== 505),
+)
+
+/**
+ * ky's `retry.shouldRetry`: `undefined` leaves the decision (statuses, `Retry-After`, timeouts
+ * with `retryOnTimeout`) to ky, `false` ends the call and `true` retries after the usual backoff.
  *
  * - ky 1 retries whatever an attempt throws; only a network failure of an attempt is worth it
  *   ({@link isFetchFailure}), besides ky's own HTTP and timeout errors. An error a hook throws,
@@ -45,19 +52,12 @@ function unreadableWait(headers: Headers): boolean {
  * - ky 1 makes what it can of any wait header, waiting `maxRetryAfter`, or not at all, for
  *   junk; a value that is neither seconds nor an HTTP date is ignored instead, and the usual
  *   backoff applies.
- *
- * @param statusCodes - the HTTP statuses retried
- * @returns the `shouldRetry` option
  */
-export function createShouldRetry(
-  statusCodes: readonly number[],
-): NonNullable<RetryOptions['shouldRetry']> {
-  return ({ error }) => {
-    if (isHookError(error)) return false
-    if (error instanceof HTTPError) {
-      const { status, headers } = error.response
-      return statusCodes.includes(status) && unreadableWait(headers) ? true : undefined
-    }
-    return error instanceof KyTimeoutError || isFetchFailure(error) ? undefined : false
+export const shouldRetry: NonNullable<RetryOptions['shouldRetry']> = ({ error }) => {
+  if (isHookError(error)) return false
+  if (error instanceof HTTPError) {
+    const { status, headers } = error.response
+    return RETRY_STATUS_CODES.includes(status) && unreadableWait(headers) ? true : undefined
   }
+  return error instanceof KyTimeoutError || isFetchFailure(error) ? undefined : false
 }

@@ -4,14 +4,14 @@ import {
   type WechatAccessTokenEnvelope,
 } from '@authing-edge/types'
 import type { Options } from 'ky'
-import { type BufferedBody, bufferedBodyOf } from './buffered-fetch.js'
+import { bodyOf } from './body-of.js'
+import type { BufferedBody } from './buffered-fetch.js'
 import { createDirectFetch } from './direct-fetch.js'
 import { createReplayFetch, sendFirstAttempt } from './first-attempt.js'
 import type { RequestOptions } from './options.js'
 import { parseEnvelope } from './parse-envelope.js'
 import type { Pipeline } from './pipeline.js'
 import { checkRequestOptions, fail, requireString } from './resolve-options.js'
-import { readSuppliedBody } from './supplied-body.js'
 import {
   apiErrorFrom,
   errorFromResponse,
@@ -103,8 +103,7 @@ export async function sendWechatAccessTokenRequest(
   let buffered: BufferedBody
   try {
     response = await pipeline.ky(url, init)
-    // Already read by the fetch wrapper, unless a user hook replaced the response.
-    buffered = bufferedBodyOf(response) ?? (await readSuppliedBody(response, context))
+    buffered = await bodyOf(response, context)
   } catch (error) {
     throw await toAuthingError(error, context)
   }

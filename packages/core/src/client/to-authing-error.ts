@@ -6,12 +6,12 @@ import { isAuthingError } from '../errors/authing-error.js'
 import { HttpError } from '../errors/http-error.js'
 import { NetworkError } from '../errors/network-error.js'
 import { TimeoutError } from '../errors/timeout-error.js'
-import { type BufferedBody, bufferedBodyOf } from './buffered-fetch.js'
+import { bodyOf } from './body-of.js'
+import type { BufferedBody } from './buffered-fetch.js'
 import { isHookError } from './hook-guard.js'
 import { isRecord } from './is-record.js'
 import { parseJson, type RequestContext } from './parse-envelope.js'
 import { createSanitizer, sanitizeCause } from './sanitize.js'
-import { readSuppliedBody } from './supplied-body.js'
 
 /** Everything needed to turn a failure into a typed, redacted error. */
 export interface FailureContext extends RequestContext {
@@ -106,10 +106,7 @@ export async function toAuthingError(error: unknown, context: FailureContext): P
   if (isHookError(error)) return new NetworkError({ cause: scrubbed(error, context), request })
   if (error instanceof HTTPError) {
     const { response } = error
-    // A hook may have put its own response in place, which no fetch wrapper read.
-    const body =
-      bufferedBodyOf(response) ??
-      (await readSuppliedBody(response, context).catch(() => EMPTY_BODY))
+    const body = await bodyOf(response, context).catch(() => EMPTY_BODY)
     if (signal?.aborted) return signal.reason
     return errorFromResponse(response, body, context)
   }
