@@ -79,7 +79,7 @@ export function parseManifest(json: unknown, where: string): PackageManifest {
  * @param dir - the package folder
  * @returns the checked fields
  */
-export async function readManifest(dir: string): Promise<PackageManifest> {
+async function readManifest(dir: string): Promise<PackageManifest> {
   const file = join(dir, 'package.json')
   return parseManifest(JSON.parse(await readFile(file, 'utf8')), file)
 }

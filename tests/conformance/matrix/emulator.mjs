@@ -3,9 +3,8 @@
 // 127.0.0.1 with its control API and CORS on), a fresh process per runtime so no runtime sees
 // another's faults, clock or counts, and so no emulator socket lives in the matrix's own process.
 import { spawn } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
 import { LISTENING_PREFIX } from '@authing-edge/emulator/node'
+import { cliPath } from './emulator-cli.mjs'
 
 /** How long the emulator may take to print its URL, and to exit after SIGTERM. */
 const START_MS = 15_000
@@ -17,21 +16,6 @@ const running = new Set()
 /** Kills every emulator still running, e.g. when the matrix itself is interrupted. */
 export function killEmulators() {
   for (const child of running) child.kill('SIGKILL')
-}
-
-/**
- * @param {string} packageDir - tests/conformance
- * @returns {Promise<string>} the path of the emulator's CLI script
- */
-async function cliPath(packageDir) {
-  const manifest = join(packageDir, 'node_modules', '@authing-edge', 'emulator', 'package.json')
-  /** @type {unknown} */
-  const parsed = JSON.parse(await readFile(manifest, 'utf8'))
-  const bin = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'bin') : undefined
-  const script =
-    typeof bin === 'object' && bin !== null ? Reflect.get(bin, 'authing-emulator') : bin
-  if (typeof script !== 'string') throw new Error(`${manifest} declares no authing-emulator bin`)
-  return join(dirname(manifest), script)
 }
 
 /**

@@ -3,6 +3,7 @@
 // such rather than as six runtimes failing to import.
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
+import { cliPath } from './emulator-cli.mjs'
 
 /** The built entry points the suite and the matrix load, relative to node_modules. */
 const BUILT_ENTRIES = [
@@ -10,8 +11,6 @@ const BUILT_ENTRIES = [
   '@authing-edge/core/dist/index.js',
   '@authing-edge/emulator/dist/index.js',
   '@authing-edge/emulator/dist/node.js',
-  // The CLI every leg's emulator is spawned from (the package's authing-emulator bin).
-  '@authing-edge/emulator/dist/cli.js',
   '@authing-edge/legacy/dist/index.js',
 ]
 
@@ -42,6 +41,14 @@ export async function checkBuilt(packageDir) {
     } catch {
       problems.push(`${entry} is missing: build the packages first (pnpm build)`)
     }
+  }
+  // The CLI every leg's emulator is spawned from, where the spawn will look for it.
+  try {
+    await access(await cliPath(packageDir))
+  } catch {
+    problems.push(
+      'the emulator CLI (its authing-emulator bin) is missing: build the packages first (pnpm build)',
+    )
   }
   return problems
 }

@@ -5,6 +5,11 @@ import { DEMO_APP } from '@authing-edge/emulator'
 import { show } from './assert.ts'
 import type { ConformanceCase, SuiteContext } from './case.ts'
 
+/** How often, and how many times at most, {@link pollUntil} checks. */
+const POLL_EVERY_MS = 10
+const POLL_TIMES = 200
+const POLL_LIMIT_MS = POLL_EVERY_MS * POLL_TIMES
+
 /** The WeChat credentials the emulator's demo app accepts. */
 export const DEMO_DTO = Object.freeze({
   appId: DEMO_APP.wechatAppId,
@@ -46,8 +51,8 @@ export function emulatorClient(
 }
 
 /**
- * A case that starts from a freshly reset emulator (no faults, no tokens, zero counts) and, once
- * its body passed, ends only when no request it made is still in flight at the emulator (see
+ * A case that starts from a freshly reset emulator (no faults, no tokens, zero counts) and, passed
+ * or failed, ends only when no request it made is still in flight at the emulator (see
  * {@link untilNoneInFlight}): a call that timed out or was aborted must have let its connection
  * go, and the next case's reset must not close one the runtime still holds.
  *
@@ -63,7 +68,13 @@ export function emulatorCase(
     name,
     async run(ctx) {
       await ctx.emulator.reset()
-      await run(ctx)
+      try {
+        await run(ctx)
+      } catch (error) {
+        // The body's failure is what to report; its requests must still end before the next case.
+        await untilNoneInFlight(ctx).catch(() => undefined)
+        throw error
+      }
       await untilNoneInFlight(ctx)
     },
   }
@@ -80,7 +91,8 @@ export function emulatorCase(
 async function untilNoneInFlight(ctx: SuiteContext): Promise<void> {
   await pollUntil(
     async () => (await ctx.emulator.requests(INFO)).every((r) => r.outcome.result !== 'pending'),
-    async () => 'a request the client aborted is still in flight at the emulator after 2 s',
+    async () =>
+      `a request the client aborted is still in flight at the emulator after ${POLL_LIMIT_MS} ms`,
   )
 }
 
@@ -99,14 +111,14 @@ export async function untilReceived(ctx: SuiteContext, count: number): Promise<v
   )
 }
 
-/** Checks every 10 ms, 200 times at most, then throws with the message `failure` gives. */
+/** Checks every POLL_EVERY_MS, POLL_TIMES times at most, then throws with what `failure` gives. */
 async function pollUntil(
   check: () => Promise<boolean>,
   failure: () => Promise<string>,
 ): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < POLL_TIMES; attempt++) {
     if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
   }
   throw new Error(await failure())
 }

@@ -16,7 +16,7 @@ export interface CaseResult {
  * timing assertion: every case settles in well under a second when the library behaves.
  * @default 20000
  */
-export const CASE_GUARD_MS = 20_000
+const CASE_GUARD_MS = 20_000
 
 /**
  * Runs `run`, failing if it has not settled after {@link CASE_GUARD_MS}.
