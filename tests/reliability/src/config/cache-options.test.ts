@@ -1,6 +1,14 @@
 import { MemoryStore, WechatAccessTokenCache } from '@authing-edge/core'
 import { describe, expect, test } from 'vitest'
-import { build, expectConfigErrorFor, MARK, missing, type Row, row } from './option-rows.ts'
+import {
+  build,
+  expectConfigErrorFor,
+  MARK,
+  missing,
+  outcomeOf,
+  type Row,
+  row,
+} from './option-rows.ts'
 
 /** A token source that is never called: construction must not need it. */
 const client = {
@@ -45,13 +53,8 @@ const ROWS: readonly Row[] = [
   row('onEvent', 'null', { onEvent: null }),
 ]
 
-function construct(options: unknown): unknown {
-  try {
-    return Reflect.construct(WechatAccessTokenCache, [options])
-  } catch (error) {
-    return error
-  }
-}
+const construct = (options: unknown): unknown =>
+  outcomeOf(() => Reflect.construct(WechatAccessTokenCache, [options]))
 
 describe('WechatAccessTokenCache options', () => {
   test('client, appId and appSecret alone construct a cache; every other option is optional', () => {

@@ -1,6 +1,14 @@
 import { AuthenticationClient } from '@authing-edge/core'
 import { describe, expect, test } from 'vitest'
-import { build, expectConfigErrorFor, MARK, missing, type Row, row } from './option-rows.ts'
+import {
+  build,
+  expectConfigErrorFor,
+  MARK,
+  missing,
+  outcomeOf,
+  type Row,
+  row,
+} from './option-rows.ts'
 
 const BASE = { appId: 'app-id', appHost: 'https://example.authing.cn' }
 
@@ -70,15 +78,9 @@ const ROWS: readonly Row[] = [
   ),
 ]
 
-function construct(options: unknown): unknown {
-  try {
-    // Reflect: deliberately ill-typed input, as a JavaScript caller or a config file can pass.
-    Reflect.construct(AuthenticationClient, [options])
-    return undefined
-  } catch (error) {
-    return error
-  }
-}
+// Reflect: deliberately ill-typed input, as a JavaScript caller or a config file can pass.
+const construct = (options: unknown): unknown =>
+  outcomeOf(() => void Reflect.construct(AuthenticationClient, [options]))
 
 describe('AuthenticationClient options', () => {
   test('the minimal options { appId, appHost } construct a client (every other option is optional)', () => {

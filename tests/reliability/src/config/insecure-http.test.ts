@@ -1,5 +1,6 @@
 import { AuthenticationClient } from '@authing-edge/core'
 import { describe, expect, test } from 'vitest'
+import { outcomeOf } from './option-rows.ts'
 
 /** Plain-http hosts that are not this machine: the appSecret would cross a network in clear. */
 const REMOTE_HTTP = [
@@ -26,13 +27,8 @@ const LOOPBACK_HTTP = [
   'HTTP://LOCALHOST',
 ]
 
-function construct(appHost: string, extra: Record<string, unknown> = {}): unknown {
-  try {
-    return new AuthenticationClient({ appId: 'app', appHost, ...extra })
-  } catch (error) {
-    return error
-  }
-}
+const construct = (appHost: string, extra: Record<string, unknown> = {}): unknown =>
+  outcomeOf(() => new AuthenticationClient({ appId: 'app', appHost, ...extra }))
 
 describe('a plain http:// appHost', () => {
   test.for(REMOTE_HTTP)('%s is refused with a ConfigError naming appHost', (appHost) => {

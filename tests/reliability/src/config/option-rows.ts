@@ -1,6 +1,21 @@
 import { isConfigError } from '@authing-edge/core'
 import { expect } from 'vitest'
 
+/**
+ * Runs a constructor call and hands back what it threw, or what it returned: the rows' tests
+ * check either.
+ *
+ * @param make - the call, e.g. `() => new AuthenticationClient(options)`
+ * @returns the thrown error, or the result
+ */
+export function outcomeOf(make: () => unknown): unknown {
+  try {
+    return make()
+  } catch (error) {
+    return error
+  }
+}
+
 /** Marks bad values so a test can check the message never quotes them. */
 export const MARK = 'Zq9mark'
 

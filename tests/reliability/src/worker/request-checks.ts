@@ -1,5 +1,4 @@
 import type { Fault } from '@authing-edge/emulator'
-import * as v from 'valibot'
 import { SECRETS } from '../support/secrets.ts'
 
 /** The Worker's token route. */
@@ -7,11 +6,8 @@ export const TOKEN_PATH = '/v1/wechat/access-token'
 /** The Worker's compare-and-invalidate route. */
 export const INVALIDATE_PATH = '/v1/wechat/access-token/invalidate'
 
-/** The Worker's token answer: a non-empty WeChat token and its expiry in epoch milliseconds. */
-export const TokenSchema = v.strictObject({
-  accessToken: v.pipe(v.string(), v.minLength(1)),
-  expiresAt: v.pipe(v.number(), v.integer()),
-})
+// The Worker's token answer, as the Worker's own tests check it.
+export { TokenBodySchema } from '../../../../apps/wechat-token-worker/test/token-body.ts'
 
 /** One request to the Worker and the answer it must get. */
 export interface Check {

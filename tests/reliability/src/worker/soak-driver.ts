@@ -4,7 +4,7 @@ import type { Emulator } from '@authing-edge/emulator'
 import * as v from 'valibot'
 import type { HeapInspector } from './heap-inspector.ts'
 import { descendantsNamed, rssMiB } from './process-memory.ts'
-import { INVALIDATE_PATH, TOKEN_PATH, TokenSchema } from './request-checks.ts'
+import { INVALIDATE_PATH, TOKEN_PATH, TokenBodySchema } from './request-checks.ts'
 import { type SoakRecord, servableUntil } from './soak-analysis.ts'
 import { type SoakKind, soakKind } from './soak-plan.ts'
 
@@ -68,7 +68,7 @@ async function send(kind: SoakKind, target: SoakTarget, state: SoakState): Promi
       const body: unknown = await response.json().catch(() => undefined)
       if (kind === 'stranger' && status !== 401) state.strangersLetIn++
       if (kind === 'get' && status === 200) {
-        const parsed = v.safeParse(TokenSchema, body)
+        const parsed = v.safeParse(TokenBodySchema, body)
         if (parsed.success && parsed.output.expiresAt > Date.now()) {
           state.tokens.add(parsed.output.accessToken)
           state.lastToken = parsed.output.accessToken

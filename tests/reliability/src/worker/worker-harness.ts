@@ -18,7 +18,7 @@ export const WORKER_CONFIG = join(
 const START_TIMEOUT_MS = 30_000
 
 /** What the Worker is started with. */
-export interface WorkerSettings {
+interface WorkerSettings {
   readonly authingAppId: string
   /** The emulator's URL. */
   readonly authingAppHost: string
@@ -49,7 +49,7 @@ export interface RunningWorker {
  * @param settings - vars, secrets and whether to open the inspector
  * @returns the running Worker
  */
-export async function startWorker(settings: WorkerSettings): Promise<RunningWorker> {
+async function startWorker(settings: WorkerSettings): Promise<RunningWorker> {
   const logs: string[] = []
   const worker = await unstable_startWorker({
     config: WORKER_CONFIG,

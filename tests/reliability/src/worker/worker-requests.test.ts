@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { times } from '../fault-matrix/fault-case.ts'
 import { writeFragment } from '../support/results.ts'
 import { findLeaks, namedTokens, SECRETS, WORKER_SECRETS } from '../support/secrets.ts'
-import { CHECKS, INVALIDATE_PATH, RETRY_CASES, TOKEN_PATH, TokenSchema } from './request-checks.ts'
+import {
+  CHECKS,
+  INVALIDATE_PATH,
+  RETRY_CASES,
+  TOKEN_PATH,
+  TokenBodySchema,
+} from './request-checks.ts'
 import {
   type RunningWorker,
   startWorkerOnEmulator,
@@ -51,7 +57,7 @@ describe('the Worker (apps/wechat-token-worker in workerd) refuses bad requests'
       expect(response.headers.get(check.header[0])).toBe(check.header[1])
     expect(response.headers.get('cache-control')).toBe('no-store')
     if (response.status === 200 && check.path === TOKEN_PATH) {
-      const token = v.parse(TokenSchema, JSON.parse(text))
+      const token = v.parse(TokenBodySchema, JSON.parse(text))
       issuedTokens.add(token.accessToken)
     } else {
       // No error answer echoes a secret, a presented credential or the cached WeChat token.
@@ -78,7 +84,10 @@ describe('after an invalidation the Worker asks upstream again, and retries a tr
   test.for(RETRY_CASES)('$request: 200 after 2 upstream requests', async ({ request, fault }) => {
     const upstream = running.emulator.emulator
     upstream.faults.clear()
-    const held = v.parse(TokenSchema, await (await call(TOKEN_PATH, { headers: bearer })).json())
+    const held = v.parse(
+      TokenBodySchema,
+      await (await call(TOKEN_PATH, { headers: bearer })).json(),
+    )
     issuedTokens.add(held.accessToken)
     // WeChat rejected the token: upstream drops it, the caller reports it to the Worker.
     upstream.tokens.invalidate()
@@ -98,7 +107,7 @@ describe('after an invalidation the Worker asks upstream again, and retries a tr
     const expected = '200 after 2 upstream requests'
     results.push({ request, expected, observed, pass: observed === expected })
     upstream.faults.clear()
-    if (response.status === 200) issuedTokens.add(v.parse(TokenSchema, body).accessToken)
+    if (response.status === 200) issuedTokens.add(v.parse(TokenBodySchema, body).accessToken)
     expect(observed).toBe(expected)
   })
 })
