@@ -39,7 +39,7 @@ describe('authing-emulator (CLI over a real port)', { timeout: 20_000 }, () => {
       () => 'answered',
       () => 'connection closed',
     )
-    await untilReceived(url, 1)
+    expect(await untilReceived(url, 1)).toBe(1)
     cli.child.kill('SIGINT')
     expect(await exitWithin(cli, 5_000)).toBe(0)
     expect(await hanging).toBe('connection closed')
